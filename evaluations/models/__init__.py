@@ -1,0 +1,24 @@
+"""Semester evaluations: questionnaires, periods, submissions and the reminder log."""
+
+from .periods import EvaluationPeriod, Semester
+from .questionnaires import AnswerType, Component, Question, Questionnaire, ScaleLevel
+from .reminders import Reminder, ReminderStatus
+from .submissions import Answer, Finding, FindingKind, Submission, SubmissionStatus, SubmissionTransition
+
+__all__ = [
+    "Answer",
+    "AnswerType",
+    "Component",
+    "EvaluationPeriod",
+    "Finding",
+    "FindingKind",
+    "Question",
+    "Questionnaire",
+    "Reminder",
+    "ReminderStatus",
+    "ScaleLevel",
+    "Semester",
+    "Submission",
+    "SubmissionStatus",
+    "SubmissionTransition",
+]

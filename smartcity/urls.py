@@ -1,0 +1,31 @@
+"""Root URL configuration.
+
+Public pages and the admin live under `i18n_patterns` without a prefix for the
+default language: Indonesian at `/…`, English at `/en/…`. Every language has its
+own URL, so pages can be cached by URL alone.
+"""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from portal.health import healthz
+
+urlpatterns = [
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("healthz", healthz, name="healthz"),
+]
+
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("", include("portal.urls")),
+    path("", include("kelurahan.urls")),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
