@@ -1,0 +1,1 @@
+"""Admin of the evaluations app, one module per area (questionnaires, periods, submissions, reminders)."""
