@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
 from accounts.models import Role, User
@@ -150,9 +150,22 @@ def build_world() -> World:
             submission=submission, from_status=SubmissionStatus.DRAFT, to_status=SubmissionStatus.SUBMITTED
         )
 
+    user_groups = User.groups.through.objects
+    user_permissions = User.user_permissions.through.objects
+    view_dimension = Permission.objects.get(codename="view_dimension")
+    for user in (users["kelurahan_operator"], users["agency_staff"], pontianak_staff):
+        user.user_permissions.add(view_dimension)
+
     second_questionnaire = QuestionnaireFactory()
     national = {
         "accounts.user": (users["kelurahan_operator"], users["agency_staff"], pontianak_staff),
+        "accounts.user_groups": tuple(
+            user_groups.get(user=user) for user in (users["kelurahan_operator"], users["agency_staff"], pontianak_staff)
+        ),
+        "accounts.user_user_permissions": tuple(
+            user_permissions.get(user=user)
+            for user in (users["kelurahan_operator"], users["agency_staff"], pontianak_staff)
+        ),
         "auth.group": (Group.objects.get(name="regency_staff"), None, Group.objects.get(name="evaluator")),
         "kelurahan.province": (Province.objects.get(code="33"), None, Province.objects.get(code="61")),
         "dimensions.dimension": (Dimension.objects.get(code="governance"), None, Dimension.objects.get(code="economy")),

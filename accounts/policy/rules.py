@@ -134,6 +134,9 @@ RULES: tuple[Rule, ...] = (
         paths(regency=("regency", "agency__regency", "village__regency")),
         {NA: ALL, RS: "R:v"},
     ),
+    # Group membership and direct permissions follow the role (accounts.services.user_set_role).
+    Rule("accounts.User_groups", paths(regency=("user__regency", "user__agency__regency")), {NA: READ}),
+    Rule("accounts.User_user_permissions", paths(regency=("user__regency", "user__agency__regency")), {NA: READ}),
     Rule("auth.Group", GLOBAL, {NA: READ}),
     # --- official areas: read-only for everyone -------------------------------------------------
     Rule("kelurahan.Province", GLOBAL, {NA: READ, EV: READ, RS: READ}),

@@ -32,6 +32,20 @@ EXPECTED: dict[str, dict[str, str]] = {
         "kelurahan_operator": NONE3,
         "evaluator": NONE3,
     },
+    "accounts.user_groups": {
+        "national_admin": "v--- v--- v---",
+        "regency_staff": NONE3,
+        "agency_staff": NONE3,
+        "kelurahan_operator": NONE3,
+        "evaluator": NONE3,
+    },
+    "accounts.user_user_permissions": {
+        "national_admin": "v--- v--- v---",
+        "regency_staff": NONE3,
+        "agency_staff": NONE3,
+        "kelurahan_operator": NONE3,
+        "evaluator": NONE3,
+    },
     "auth.group": {
         "national_admin": "v--- n/a v---",
         "regency_staff": NONE,
