@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from smartcity.uploads import EVIDENCE, FileCheck, RandomName
 
 
 class BilingualNameMixin(models.Model):
@@ -171,6 +174,46 @@ class InnovationLink(models.Model):
         ordering = ["innovation", "pk"]
         verbose_name = _("link")
         verbose_name_plural = _("links")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class InnovationEvidence(models.Model):
+    """A file that shows an innovation at work (bukti dukung): a report, a decree, a photo.
+
+    Files are checked by content and stored under a random name (`smartcity.uploads`); they are
+    served by `dimensions.views.evidence_file`, publicly only once published.
+    """
+
+    innovation = models.ForeignKey(
+        Innovation, verbose_name=_("innovation"), on_delete=models.CASCADE, related_name="evidence"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(
+        _("file"),
+        upload_to=RandomName("dimensions/evidence"),
+        validators=[FileCheck(EVIDENCE)],
+        max_length=200,
+        help_text=_("PDF, office document or photo (PNG, JPEG, WebP)."),
+    )
+    original_name = models.CharField(_("original file name"), max_length=200, blank=True, editable=False)
+    is_published = models.BooleanField(_("published"), default=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["innovation", "-uploaded_at", "pk"]
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
 
     def __str__(self) -> str:
         return self.title

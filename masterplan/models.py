@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kelurahan.models import YEAR_VALIDATORS
+from smartcity.uploads import DOCUMENTS, FileCheck, RandomName
 
 
 class Masterplan(models.Model):
@@ -106,7 +107,14 @@ class Book(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("book"), choices=BookNumber.choices)
     status = models.CharField(_("status"), max_length=12, choices=BookStatus.choices, default=BookStatus.NOT_STARTED)
-    file = models.FileField(_("file"), upload_to="masterplan/books/%Y/", blank=True)
+    file = models.FileField(
+        _("file"),
+        upload_to=RandomName("masterplan/books"),
+        validators=[FileCheck(DOCUMENTS)],
+        max_length=200,
+        blank=True,
+        help_text=_("PDF or office document."),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Role, User
+from accounts.services import user_sync_role_group
 from dimensions.models import Dimension, Innovation, InnovationKind, InnovationLink, InnovationStatus, SubDimension
 from dimensions.services import innovation_create
 from evaluations.models import (
@@ -595,6 +596,7 @@ def _load_users(result: DemoResult, agencies: dict[tuple[str, str], Agency]) -> 
             user.set_password(DEMO_PASSWORD)
             user.full_clean()
             user.save()
+            user_sync_role_group(user=user)
         users[username] = user
         result.count("users", created)
         result.logins.append((username, DEMO_PASSWORD, role.label))

@@ -117,6 +117,11 @@ CELERY_TASK_EAGER_PROPAGATES = True
 
 # --- Auth -------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
+# Object permissions (`user.has_perm(perm, obj)`) are answered by the scoping policy.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.PolicyBackend",
+]
 LOGIN_URL = "admin:login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
