@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -49,6 +50,13 @@ class User(AbstractUser):
         null=True,
         blank=True,
         related_name="operators",
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default="id",
+        help_text=_("Language of the emails and notifications the portal sends to this person."),
     )
 
     class Meta:

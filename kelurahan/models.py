@@ -168,6 +168,18 @@ class Programme(models.Model):
     website = models.URLField(_("website"), blank=True)
     is_published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Escalation target of overdue evaluation reminders: one named person per region, not a role
+    # flag, so "who is escalated to" has exactly one answer and changes with one edit.
+    dinkominfo_head = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("head of Dinkominfo"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"role": "regency_staff"},
+        help_text=_("Receives the escalation when the region's self-assessment is overdue."),
+    )
 
     class Meta:
         ordering = ["regency__code"]
@@ -181,6 +193,14 @@ class Programme(models.Model):
 
     def __str__(self) -> str:
         return str(self.regency)
+
+    def clean(self) -> None:
+        super().clean()
+        head = self.dinkominfo_head
+        if head is not None and (head.role != "regency_staff" or head.regency_id != self.regency_id):
+            raise ValidationError(
+                {"dinkominfo_head": _("The head of Dinkominfo must be a regency staff member of this region.")}
+            )
 
 
 class LegalBasisKind(models.TextChoices):

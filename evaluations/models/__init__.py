@@ -2,7 +2,7 @@
 
 from .periods import EvaluationPeriod, Semester
 from .questionnaires import AnswerType, Component, Question, Questionnaire, ScaleLevel
-from .reminders import Reminder, ReminderStatus
+from .reminders import Reminder, ReminderRule, ReminderStatus, SkipReason
 from .submissions import Answer, Finding, FindingKind, Submission, SubmissionStatus, SubmissionTransition
 
 __all__ = [
@@ -15,9 +15,11 @@ __all__ = [
     "Question",
     "Questionnaire",
     "Reminder",
+    "ReminderRule",
     "ReminderStatus",
     "ScaleLevel",
     "Semester",
+    "SkipReason",
     "Submission",
     "SubmissionStatus",
     "SubmissionTransition",

@@ -36,6 +36,12 @@ class Submission(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("assigned evaluators"), blank=True, related_name="assigned_submissions"
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    revision_due_on = models.DateField(
+        _("revision due on"),
+        null=True,
+        blank=True,
+        help_text=_("Set when an evaluator requests a revision; the region is reminded before it."),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
