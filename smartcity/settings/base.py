@@ -7,6 +7,7 @@ with no Redis, so `make run` needs nothing but Python.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "rest_framework",
     "django_filters",
+    "axes",
     # Project apps
     "accounts",
     "kelurahan",
@@ -48,6 +50,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "smartcity.security.SecurityHeadersMiddleware",
+    "smartcity.security.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -55,7 +59,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "smartcity.security.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: turns a lockout flagged during authentication into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "smartcity.urls"
@@ -119,6 +126,8 @@ CELERY_TASK_EAGER_PROPAGATES = True
 AUTH_USER_MODEL = "accounts.User"
 # Object permissions (`user.has_perm(perm, obj)`) are answered by the scoping policy.
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out user name + address before any password is checked (django-axes).
+    "smartcity.security.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
     "accounts.backends.PolicyBackend",
 ]
@@ -129,6 +138,51 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Sessions and login throttling (see docs/security.md) ----------------------------
+# A session lives SESSION_COOKIE_AGE on the server (renewed by activity at most once a minute) and its cookie
+# until the browser closes; SESSION_IDLE_TIMEOUT signs out after inactivity (staff on shared office computers).
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
+SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=30 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# django-axes: after AXES_FAILURE_LIMIT failed sign-ins for one user name from one address, that pair is
+# refused for AXES_COOLOFF_TIME (429 and a translated page); a success resets the count. Stored in the database.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "smartcity.security.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_CLIENT_IP_CALLABLE = "smartcity.security.client_ip"
+AXES_VERBOSE = False
+# How many proxies (nginx) in front append to X-Forwarded-For; 0 = use the socket address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# --- Response headers ------------------------------------------------------------
+# No 'unsafe-inline' and no nonce: scripts and styles come from our static files only, so a cached page is
+# valid for everyone. Add a source here (not in a template) when a page needs one, e.g. map tiles in img-src.
+CONTENT_SECURITY_POLICY: dict[str, list[str]] = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), browsing-topics=()"
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
 
 # --- Languages and time -----------------------------------------------------
 LANGUAGE_CODE = "id"
@@ -153,6 +207,14 @@ STORAGES = {
 }
 # Largest accepted upload (masterplan books, evidence), in bytes.
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=25 * 1024 * 1024)
+# Whole request body: one largest upload plus the form around it; larger requests get 413 unread
+# (nginx: client_max_body_size 26m). Non-file form data is capped lower by Django itself (400).
+REQUEST_MAX_BYTES = env.int("REQUEST_MAX_BYTES", default=UPLOAD_MAX_BYTES + 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MiB of non-file fields
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger files spool to a temporary file, not memory
+FILE_UPLOAD_PERMISSIONS = 0o640
 
 # --- Email ------------------------------------------------------------------
 # EMAIL_URL, e.g. smtp+tls://user:pass@smtp.example.org:587; see django-environ.
@@ -185,6 +247,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # One line per failed sign-in is enough (axes' WARNING); its INFO chatter is not.
+        "axes": {"level": "WARNING"},
     },
 }
 

@@ -34,5 +34,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# nginx in front appends the client's address to X-Forwarded-For (login throttling counts by it).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 
 DEMO_DATA_ALLOWED = env.bool("DEMO_DATA_ALLOWED", default=False)
