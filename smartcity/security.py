@@ -32,7 +32,7 @@ Middleware = Callable[[HttpRequest], HttpResponse]
 
 
 def build_csp(policy: dict[str, list[str] | tuple[str, ...]]) -> str:
-    """`{"default-src": ["'self'"], "upgrade-insecure-requests": []}` → `default-src 'self'; upgrade-insecure-requests`."""
+    """`{"default-src": ["'self'"], "block-all-mixed-content": []}` → `default-src 'self'; block-all-mixed-content`."""
     return "; ".join(" ".join([directive, *sources]) for directive, sources in policy.items())
 
 
@@ -93,7 +93,7 @@ class IdleTimeoutMiddleware:
 
 
 class AxesBackend(AxesStandaloneBackend):
-    def authenticate(self, request, username=None, password=None, **kwargs):  # noqa: ANN001, ANN201
+    def authenticate(self, request, username=None, password=None, **kwargs):
         if request is None:
             return None
         return super().authenticate(request, username, password, **kwargs)
@@ -111,7 +111,7 @@ def client_ip(request: HttpRequest) -> str:
     return remote
 
 
-def lockout_response(request: HttpRequest, original_response: HttpResponse | None, credentials: dict | None):  # noqa: ANN201
+def lockout_response(request: HttpRequest, original_response: HttpResponse | None, credentials: dict | None):
     """django-axes' answer to a locked-out sign-in: 429 with a translated page (JSON for API clients)."""
     from axes.helpers import get_cool_off, get_failure_limit
     from django.http import JsonResponse

@@ -84,7 +84,7 @@ def url_for(name: str | None, args: list[str], route: str, values: dict[str, lis
 def admin_urls() -> list[str]:
     urls = ["/admin/"]
     app_labels = set()
-    for model, model_admin in admin.site._registry.items():
+    for model in admin.site._registry:
         opts = model._meta
         app_labels.add(opts.app_label)
         urls.append(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))

@@ -19,9 +19,7 @@ def staff():
 
 
 def attempt(client, username: str, password: str, ip: str = "10.0.0.1", path: str = LOGIN, **headers):
-    return client.post(
-        path, {"username": username, "password": password, "next": "/admin/"}, REMOTE_ADDR=ip, **headers
-    )
+    return client.post(path, {"username": username, "password": password, "next": "/admin/"}, REMOTE_ADDR=ip, **headers)
 
 
 def fail(client, times: int, username: str = "staf.uji", ip: str = "10.0.0.1"):
