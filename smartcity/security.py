@@ -127,3 +127,16 @@ def lockout_response(request: HttpRequest, original_response: HttpResponse | Non
         return JsonResponse({"detail": detail, "cooloff_minutes": minutes}, status=status)
     context = {"failure_limit": limit, "cooloff_minutes": minutes}
     return render(request, "security/lockout.html", context, status=status)
+
+
+class RejectNullBytesMiddleware:
+    """400 for a NUL character in the path or query string: PostgreSQL cannot store or compare one, so a view
+    passing it to a query would fail with a server error (forms already refuse NUL in posted fields)."""
+
+    def __init__(self, get_response: Middleware) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", "") or "\x00" in request.path_info:
+            return HttpResponse(_("Bad request."), status=400, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
