@@ -80,7 +80,7 @@ def public_urls() -> list[str]:
             urls.append(url)
         if name and args:
             for bad in PATH_CORPUS:
-                url = url_for(name, args, route, dict.fromkeys(args, [bad]) | {})
+                url = url_for(name, args, route, {key: [bad] for key in args})
                 if url:
                     urls.append(url)
     return list(dict.fromkeys(urls))
