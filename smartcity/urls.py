@@ -8,14 +8,18 @@ own URL, so pages can be cached by URL alone.
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
 
+from api.exceptions import not_found
 from portal.health import healthz
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),
+    # The API negotiates its language from Accept-Language (Indonesian by default), not the URL.
+    path("api/v1/", include("api.urls")),
+    re_path(r"^api/", not_found),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,0 +1,106 @@
+"""Public representations of areas and regional programmes."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from kelurahan.models import Agency, District, KelurahanPintar, LegalBasis, Programme, Province, Regency, Village
+
+
+class ProvinceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Province
+        fields = ["code", "name"]
+
+
+class ProgrammeFactsSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Programme
+        fields = ["joined_year", "cohort", "summary", "website", "updated_at"]
+
+
+class RegencySerializer(serializers.ModelSerializer):
+    province_name = serializers.CharField(source="province.name", read_only=True)
+    programme = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Regency
+        fields = ["code", "name", "kind", "slug", "province", "province_name", "programme"]
+
+    @extend_schema_field(ProgrammeFactsSerializer(allow_null=True))
+    def get_programme(self, regency: Regency):
+        """The programme facts, when the region's programme is published (null otherwise)."""
+        programme = getattr(regency, "programme", None)
+        if programme is None or not programme.is_published:
+            return None
+        return ProgrammeFactsSerializer(programme, context=self.context).data
+
+
+class DistrictSerializer(serializers.ModelSerializer):
+    regency_name = serializers.CharField(source="regency.name", read_only=True)
+
+    class Meta:
+        model = District
+        fields = ["code", "name", "regency", "regency_name"]
+
+
+class VillageSerializer(serializers.ModelSerializer):
+    district_name = serializers.CharField(source="district.name", read_only=True)
+    regency_name = serializers.CharField(source="regency.name", read_only=True)
+    kelurahan_pintar = serializers.BooleanField(
+        source="is_kelurahan_pintar", read_only=True, help_text="Enrolled in a published Kelurahan Pintar programme."
+    )
+
+    class Meta:
+        model = Village
+        fields = ["code", "name", "kind", "district", "district_name", "regency", "regency_name", "kelurahan_pintar"]
+
+
+class ProgrammeSerializer(serializers.ModelSerializer):
+    regency_name = serializers.CharField(source="regency.name", read_only=True)
+
+    class Meta:
+        model = Programme
+        fields = [
+            "regency",
+            "regency_name",
+            "joined_year",
+            "cohort",
+            "summary",
+            "website",
+            "is_published",
+            "updated_at",
+        ]
+
+
+class LegalBasisSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = LegalBasis
+        fields = ["id", "regency", "kind", "number", "year", "title", "url"]
+
+
+class AgencySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Agency
+        fields = ["id", "regency", "name", "acronym"]
+
+
+class KelurahanPintarSerializer(serializers.ModelSerializer):
+    village_name = serializers.CharField(source="village.name", read_only=True)
+    regency = serializers.CharField(source="village.regency_id", read_only=True)
+    focus_dimensions = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+
+    class Meta:
+        model = KelurahanPintar
+        fields = [
+            "village",
+            "village_name",
+            "regency",
+            "since",
+            "supervising_agency",
+            "focus_dimensions",
+            "local_strengths",
+            "is_published",
+            "updated_at",
+        ]
