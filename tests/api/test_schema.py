@@ -26,3 +26,7 @@ def test_the_docs_pages_load_their_scripts_from_our_own_static_files(client, url
     html = response.content.decode()
     assert "/static/drf_spectacular_sidecar/" in html
     assert "cdn" not in html.lower()
+    assert "googleapis" not in html
+    assert "<script>" not in html
+    assert "<style" not in html
+    assert "script-src 'self'" in response["Content-Security-Policy"]
