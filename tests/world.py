@@ -25,6 +25,7 @@ from accounts.services import user_set_role
 from dimensions.models import Dimension, Innovation, InnovationEvidence, InnovationLink, SubDimension
 from evaluations.models import (
     Answer,
+    AnswerEvidence,
     Finding,
     FindingKind,
     Reminder,
@@ -134,15 +135,22 @@ def build_world() -> World:
     pontianak_staff = UserFactory(username="pontianak", role="")
     user_set_role(user=pontianak_staff, role=Role.REGENCY_STAFF, regency=other["kelurahan.regency"])
 
+    other_evaluator = UserFactory(username="eko", role="")
+    user_set_role(user=other_evaluator, role=Role.EVALUATOR)
+
     questionnaire = QuestionnaireFactory()
     period = EvaluationPeriodFactory(questionnaire=questionnaire)
     question = QuestionFactory(questionnaire=questionnaire)
     for place, regency in ((own, own["kelurahan.regency"]), (other, other["kelurahan.regency"])):
         submission = Submission.objects.create(period=period, regency=regency)
-        submission.evaluators.add(users["evaluator"])
+        # The evaluator is assigned to Kota Pekalongan only; Pontianak has another evaluator.
+        submission.evaluators.add(users["evaluator"] if place is own else other_evaluator)
         place["evaluations.submission"] = submission
         place["evaluations.submission_evaluators"] = Submission.evaluators.through.objects.get(submission=submission)
         place["evaluations.answer"] = Answer.objects.create(submission=submission, question=question, self_score=3)
+        place["evaluations.answerevidence"] = AnswerEvidence.objects.create(
+            answer=place["evaluations.answer"], title="Perwal", url="https://example.org/perwal"
+        )
         place["evaluations.finding"] = Finding.objects.create(
             submission=submission, dimension=question.dimension, kind=FindingKind.STRENGTH, text="Baik"
         )

@@ -20,7 +20,7 @@ Rules (the table is in `accounts/policy/rules.py`, one line per model):
 - regency staff: their regency's programme objects; catalogue and areas read-only;
 - agency staff: their agency's innovations and the Kelurahan Pintar enrolments they supervise;
 - kelurahan operator: their village, its enrolment and the innovations placed in it;
-- evaluator: reads every region, edits nothing;
+- evaluator: reads every region's programme and the submissions assigned to them, edits nothing by hand;
 - inactive or anonymous users, and users without a role: nothing.
 
 Objects out of the user's reach are answered with 404, never 403, so nothing of another region is

@@ -21,8 +21,10 @@ Decisions worth knowing (also in docs/permissions.md):
 - A masterplan version always has its four books: nobody adds or deletes a `Book` by hand.
 - Audit rows (`SubmissionTransition`) and the reminder log are never edited by hand, not even by
   the national admin.
-- Evaluators read every region and edit nothing; issue 5 narrows submissions to assigned evaluators
-  by changing `EV_SUBMISSIONS` below from "*:v" to "E:v" (the assignee paths are already declared).
+- Evaluators read every region's programme and edit nothing by hand; a region's submissions (and
+  what hangs off them) they see only where they are assigned (`EV_SUBMISSIONS = "E:v"`). Their
+  review work (assessed scores, comments, findings, status changes) goes through the workflow in
+  `evaluations/services.py`, which asks this policy for the reach and `role_of` for the side.
 """
 
 from __future__ import annotations
@@ -41,8 +43,8 @@ EV = Role.EVALUATOR
 
 ALL = "*:vacd"
 READ = "*:v"
-# What evaluators may do with a region's submission and what hangs off it. One place, for issue 5.
-EV_SUBMISSIONS = READ
+# What evaluators may do with a region's submission and what hangs off it: read, where assigned.
+EV_SUBMISSIONS = "E:v"
 
 
 @dataclass(frozen=True)
@@ -208,6 +210,11 @@ RULES: tuple[Rule, ...] = (
         {NA: ALL, EV: EV_SUBMISSIONS, RS: "R:v"},
     ),
     Rule("evaluations.Answer", SUBMISSION_CHILD, {NA: ALL, EV: EV_SUBMISSIONS, RS: "R:vacd"}),
+    Rule(
+        "evaluations.AnswerEvidence",
+        paths(regency="answer__submission__regency", assignee="answer__submission__evaluators"),
+        {NA: ALL, EV: EV_SUBMISSIONS, RS: "R:vacd"},
+    ),
     Rule("evaluations.Finding", SUBMISSION_CHILD, {NA: ALL, EV: EV_SUBMISSIONS, RS: "R:v"}),
     Rule("evaluations.SubmissionTransition", SUBMISSION_CHILD, {NA: READ, EV: EV_SUBMISSIONS, RS: "R:v"}),
     Rule("evaluations.Reminder", GLOBAL, {NA: READ}),

@@ -3,10 +3,19 @@
 from .periods import EvaluationPeriod, Semester
 from .questionnaires import AnswerType, Component, Question, Questionnaire, ScaleLevel
 from .reminders import Reminder, ReminderRule, ReminderStatus, SkipReason
-from .submissions import Answer, Finding, FindingKind, Submission, SubmissionStatus, SubmissionTransition
+from .submissions import (
+    Answer,
+    AnswerEvidence,
+    Finding,
+    FindingKind,
+    Submission,
+    SubmissionStatus,
+    SubmissionTransition,
+)
 
 __all__ = [
     "Answer",
+    "AnswerEvidence",
     "AnswerType",
     "Component",
     "EvaluationPeriod",

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from smartcity.uploads import EVIDENCE, FileCheck, random_name
+
 
 class SubmissionStatus(models.TextChoices):
     """The review workflow; transitions are made by one service, never by saving a field."""
@@ -76,6 +78,11 @@ class Answer(models.Model):
     explanation = models.TextField(_("explanation"), blank=True)
     assessed_score = models.PositiveSmallIntegerField(_("assessed score"), null=True, blank=True)
     evaluator_comment = models.TextField(_("evaluator's comment"), blank=True)
+    needs_revision = models.BooleanField(
+        _("to be revised"),
+        default=False,
+        help_text=_("Marked by the evaluator when requesting a revision; only these answers may then change."),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -90,6 +97,46 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.submission} #{self.question_id}"
+
+
+class AnswerEvidence(models.Model):
+    """Supporting evidence (bukti dukung) of an answer: an uploaded file or a link."""
+
+    answer = models.ForeignKey(Answer, verbose_name=_("answer"), on_delete=models.CASCADE, related_name="evidence")
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(
+        _("file"),
+        upload_to=random_name("evaluations/evidence"),
+        validators=[FileCheck(EVIDENCE)],
+        blank=True,
+        max_length=200,
+    )
+    url = models.URLField(_("link"), blank=True, max_length=500)
+    reused_from = models.ForeignKey(
+        "self",
+        verbose_name=_("reused from"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The evidence of an earlier semester this one repeats."),
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["answer", "pk"]
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        constraints = [
+            models.CheckConstraint(
+                condition=(~Q(file="") & Q(url="")) | (Q(file="") & ~Q(url="")),
+                name="answer_evidence_file_or_link",
+                violation_error_message=_("Evidence is either a file or a link."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class SubmissionTransition(models.Model):

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from accounts import policy
+from accounts.models import User
 from accounts.policy import Action
 from dimensions.models import Innovation
 from evaluations.models import Submission
@@ -46,6 +47,10 @@ def test_an_operator_can_pick_only_their_own_village(world):
 
 def test_only_active_evaluators_can_be_assigned_to_a_submission(world):
     nasional = world.users["national_admin"]
+    eko = User.objects.get(username="eko")  # Pontianak's evaluator
+    assert set(policy.choices(nasional, Submission, "evaluators")) == {world.users["evaluator"], eko}
+    eko.is_active = False
+    eko.save()
     assert list(policy.choices(nasional, Submission, "evaluators")) == [world.users["evaluator"]]
 
 

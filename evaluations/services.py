@@ -1,0 +1,518 @@
+"""The evaluation workflow: every write to a submission goes through here.
+
+State machine (docs/evaluations.md has the diagram):
+
+    draft ─submit─> submitted ─start_review─> in_review ─accept─> accepted ─publish─> published
+                                   ^              │
+                                   │       request_revision
+                             start_review         v
+                    resubmitted <─resubmit─ revision_requested
+
+Each transition is one function. It runs in a transaction, locks the submission row (`SELECT … FOR UPDATE`),
+checks who may act (the reach through `accounts.policy`, the side through `policy.role_of`), checks the status,
+changes it with a conditional UPDATE (so two clicks, two tabs or two evaluators cannot both pass), writes a
+`SubmissionTransition` and sends its signal (`evaluations.signals`) once the transaction has committed.
+
+Who acts on which side:
+- the region (regency staff of the submission's regency): answers, evidence, submit, resubmit;
+- the review (evaluators assigned to the submission, and national admins): assessed scores, comments, findings,
+  start review, request revision, accept;
+- publishing: national admins.
+
+Errors: out of reach → Http404 (another region's submission looks like a missing one); the wrong side →
+PermissionDenied (403); a wrong status or bad input → `WorkflowError` (a ValidationError with a translated
+message and an HTTP status, 409 or 400). Nothing is written when any check fails.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.dispatch import Signal
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from accounts import policy
+from accounts.models import Role, User
+from accounts.policy import Action
+from dimensions.models import Dimension
+from smartcity.uploads import EVIDENCE, check_upload
+
+from . import scoring, selectors, signals
+from .models import (
+    Answer,
+    AnswerEvidence,
+    AnswerType,
+    Finding,
+    FindingKind,
+    Question,
+    Submission,
+    SubmissionStatus,
+    SubmissionTransition,
+)
+
+S = SubmissionStatus
+
+REGION = "region"
+REVIEW = "review"
+PUBLISHING = "publishing"
+SIDES: dict[str, frozenset[Role]] = {
+    REGION: frozenset({Role.REGENCY_STAFF}),
+    REVIEW: frozenset({Role.EVALUATOR, Role.NATIONAL_ADMIN}),
+    PUBLISHING: frozenset({Role.NATIONAL_ADMIN}),
+}
+
+
+class WorkflowError(ValidationError):
+    """A refused workflow step: translated message, and the HTTP status a view should answer with."""
+
+    def __init__(self, message: str, *, status: int = 409, code: str = "workflow") -> None:
+        super().__init__(message, code=code)
+        self.status = status
+
+
+class BadInput(WorkflowError):
+    def __init__(self, message: str, *, code: str = "invalid") -> None:
+        super().__init__(message, status=400, code=code)
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    sources: frozenset[str]
+    target: str
+    side: str
+    signal: Signal | None
+
+
+TRANSITIONS: dict[str, Transition] = {
+    t.name: t
+    for t in (
+        Transition("submit", frozenset({S.DRAFT}), S.SUBMITTED, REGION, signals.submission_submitted),
+        Transition("start_review", frozenset({S.SUBMITTED, S.RESUBMITTED}), S.IN_REVIEW, REVIEW, None),
+        Transition(
+            "request_revision", frozenset({S.IN_REVIEW}), S.REVISION_REQUESTED, REVIEW, signals.revision_requested
+        ),
+        Transition("resubmit", frozenset({S.REVISION_REQUESTED}), S.RESUBMITTED, REGION, signals.submission_submitted),
+        Transition("accept", frozenset({S.IN_REVIEW}), S.ACCEPTED, REVIEW, signals.submission_accepted),
+        Transition("publish", frozenset({S.ACCEPTED}), S.PUBLISHED, PUBLISHING, signals.submission_published),
+    )
+}
+# The region may change answers and evidence only here.
+REGION_EDITABLE = frozenset({S.DRAFT, S.REVISION_REQUESTED})
+
+
+# --- who may act ---------------------------------------------------------------------------------------------------
+
+
+def side_of(user: User | None) -> set[str]:
+    """The sides of the workflow the user's role acts on (for showing buttons; the services check again)."""
+    role = policy.role_of(user)
+    return {side for side, roles in SIDES.items() if role in roles}
+
+
+def allowed_transitions(user: User | None, submission: Submission) -> list[str]:
+    """Transitions the user could make now (status and side; the reach is assumed checked by the caller)."""
+    sides = side_of(user)
+    return [t.name for t in TRANSITIONS.values() if submission.status in t.sources and t.side in sides]
+
+
+def _authorise(user: User | None, submission: Submission, side: str) -> None:
+    policy.ensure(user, Action.VIEW, submission)  # 404 for another region or an unassigned evaluator
+    if policy.role_of(user) not in SIDES[side]:
+        raise PermissionDenied(
+            {
+                REGION: _("Only the region's own staff may change its self-assessment."),
+                REVIEW: _("Only the evaluators assigned to this submission may review it."),
+                PUBLISHING: _("Only the national programme admin may publish results."),
+            }[side]
+        )
+
+
+def _lock(submission: Submission | int) -> Submission:
+    pk = submission.pk if isinstance(submission, Submission) else submission
+    try:
+        return Submission.objects.select_for_update(of=("self",)).select_related("period", "regency").get(pk=pk)
+    except Submission.DoesNotExist:
+        from django.http import Http404
+
+        raise Http404(_("No such object, or it is not in your area of work.")) from None
+
+
+def _status_error(submission: Submission, doing: str) -> WorkflowError:
+    return WorkflowError(
+        _("This submission is “%(status)s”: it cannot be %(doing)s now.")
+        % {"status": submission.get_status_display(), "doing": doing}
+    )
+
+
+def _require_open(submission: Submission) -> None:
+    if submission.period.closed_at is not None:
+        raise WorkflowError(_("The evaluation period is closed."))
+
+
+# --- transitions ---------------------------------------------------------------------------------------------------
+
+DOING = {
+    "submit": lambda: pgettext("it cannot be …", "submitted"),
+    "start_review": lambda: pgettext("it cannot be …", "taken into review"),
+    "request_revision": lambda: pgettext("it cannot be …", "sent back for revision"),
+    "resubmit": lambda: pgettext("it cannot be …", "resubmitted"),
+    "accept": lambda: pgettext("it cannot be …", "accepted"),
+    "publish": lambda: pgettext("it cannot be …", "published"),
+}
+
+
+def _transition(
+    name: str,
+    *,
+    user: User,
+    submission: Submission,
+    note: str = "",
+    check: Callable[[Submission], None] | None = None,
+    changes: dict[str, object] | None = None,
+    after: Callable[[Submission], None] | None = None,
+) -> Submission:
+    spec = TRANSITIONS[name]
+    with transaction.atomic():
+        locked = _lock(submission)
+        _authorise(user, locked, spec.side)
+        if locked.status not in spec.sources:
+            raise _status_error(locked, DOING[name]())
+        if check is not None:
+            check(locked)
+        from_status = locked.status
+        now = timezone.now()
+        fields = {"status": spec.target, "updated_at": now, **(changes or {})}
+        # Conditional: only if nobody changed the status meanwhile (the lock makes this certain on PostgreSQL).
+        if Submission.objects.filter(pk=locked.pk, status=from_status).update(**fields) != 1:
+            raise WorkflowError(_("Someone else changed this submission meanwhile; reload the page."))
+        for key, value in fields.items():
+            setattr(locked, key, value)
+        if after is not None:
+            after(locked)
+        SubmissionTransition.objects.create(
+            submission=locked, from_status=from_status, to_status=spec.target, actor=user, note=note.strip()
+        )
+        if spec.signal is not None:
+            signal = spec.signal
+            transaction.on_commit(lambda: signal.send(sender=Submission, submission=locked, actor=user))
+    # The caller's object reflects the new state.
+    if isinstance(submission, Submission):
+        for key in ("status", "submitted_at", "revision_due_on", "updated_at"):
+            setattr(submission, key, getattr(locked, key))
+    return locked
+
+
+def _check_complete(submission: Submission) -> None:
+    scores = selectors.submission_scores(submission)
+    if scores.is_complete:
+        return
+    missing = scores.total - scores.answered
+    parts = []
+    if missing:
+        parts.append(_("%(count)s of %(total)s questions are not answered") % {"count": missing, "total": scores.total})
+    if scores.missing_evidence:
+        parts.append(_("%(count)s answers lack the required evidence") % {"count": scores.missing_evidence})
+    raise WorkflowError(_("The self-assessment is not complete: %(what)s.") % {"what": "; ".join(parts)}, status=400)
+
+
+def submit(*, user: User, submission: Submission, note: str = "") -> Submission:
+    """The region hands in a complete self-assessment; it is locked from then on."""
+
+    def check(locked: Submission) -> None:
+        _require_open(locked)
+        _check_complete(locked)
+
+    return _transition(
+        "submit", user=user, submission=submission, note=note, check=check, changes={"submitted_at": timezone.now()}
+    )
+
+
+def start_review(*, user: User, submission: Submission, note: str = "") -> Submission:
+    """An assigned evaluator takes a (re)submitted self-assessment into review."""
+    return _transition("start_review", user=user, submission=submission, note=note)
+
+
+def request_revision(
+    *, user: User, submission: Submission, due_on: dt.date | None, questions: Iterable[int], note: str
+) -> Submission:
+    """Send the submission back to the region with the questions to redo, a due date and a note."""
+    question_ids = {int(q) for q in questions}
+    if not note.strip():
+        raise BadInput(_("Explain what the region must revise."))
+    if due_on is None or due_on < timezone.localdate():
+        raise BadInput(_("Give a revision due date that is not in the past."))
+    if not question_ids:
+        raise BadInput(_("Choose at least one question the region must revise."))
+
+    def check(locked: Submission) -> None:
+        found = set(
+            Answer.objects.filter(submission=locked, question_id__in=question_ids).values_list("question_id", flat=True)
+        )
+        if found != question_ids:
+            raise BadInput(_("Some chosen questions are not answered in this submission."))
+
+    def mark(locked: Submission) -> None:
+        Answer.objects.filter(submission=locked).update(needs_revision=False)
+        Answer.objects.filter(submission=locked, question_id__in=question_ids).update(needs_revision=True)
+
+    return _transition(
+        "request_revision",
+        user=user,
+        submission=submission,
+        note=note,
+        check=check,
+        changes={"revision_due_on": due_on},
+        after=mark,
+    )
+
+
+def resubmit(*, user: User, submission: Submission, note: str = "") -> Submission:
+    """The region hands the revised self-assessment back; the revision marks are cleared."""
+
+    def clear(locked: Submission) -> None:
+        Answer.objects.filter(submission=locked, needs_revision=True).update(needs_revision=False)
+
+    return _transition("resubmit", user=user, submission=submission, note=note, check=_check_complete, after=clear)
+
+
+def accept(*, user: User, submission: Submission, note: str = "") -> Submission:
+    """The evaluator accepts the review: every scored question must carry an assessed score."""
+
+    def check(locked: Submission) -> None:
+        unassessed = selectors.submission_scores(locked).unassessed
+        if unassessed:
+            raise WorkflowError(
+                _("Give an assessed score to every scored question first (%(count)s missing: no. %(numbers)s).")
+                % {
+                    "count": len(unassessed),
+                    "numbers": ", ".join(str(row.question.number) for row in unassessed[:10]),
+                },
+                status=400,
+            )
+
+    return _transition("accept", user=user, submission=submission, note=note, check=check)
+
+
+def publish(*, user: User, submission: Submission, note: str = "") -> Submission:
+    """The ministry makes the accepted scores public."""
+    return _transition("publish", user=user, submission=submission, note=note)
+
+
+def transition(name: str, **kwargs: object) -> Submission:
+    """Run a transition by name (for views and tests that go through the matrix)."""
+    functions = {
+        "submit": submit,
+        "start_review": start_review,
+        "request_revision": request_revision,
+        "resubmit": resubmit,
+        "accept": accept,
+        "publish": publish,
+    }
+    if name not in functions:
+        raise BadInput(_("Unknown action."))
+    return functions[name](**kwargs)  # type: ignore[operator]
+
+
+# --- the region's answers and evidence -----------------------------------------------------------------------------
+
+
+def _editable_answer(user: User, submission: Submission, question: Question) -> tuple[Submission, Answer]:
+    """Lock the submission, check the region may change this question's answer now; the answer (maybe unsaved)."""
+    locked = _lock(submission)
+    _authorise(user, locked, REGION)
+    if locked.status not in REGION_EDITABLE:
+        raise _status_error(locked, pgettext("it cannot be …", "changed"))
+    _require_open(locked)
+    if question.questionnaire_id != locked.period.questionnaire_id:
+        raise BadInput(_("This question is not part of the submission's questionnaire."))
+    answer = Answer.objects.filter(submission=locked, question=question).first()
+    if locked.status == S.REVISION_REQUESTED and not (answer is not None and answer.needs_revision):
+        raise WorkflowError(_("Only the questions the evaluator marked for revision may change now."))
+    if answer is None:
+        answer = Answer(submission=locked, question=question)
+    if not policy.can_save(user, answer):
+        raise PermissionDenied(_("You may not change this answer."))
+    return locked, answer
+
+
+def _parse_answer(question: Question, level: object, value: str) -> tuple[int | None, str]:
+    value = (value or "").strip()
+    if question.answer_type == AnswerType.SCALE:
+        if level in (None, ""):
+            return None, ""
+        try:
+            number = int(str(level))
+        except ValueError:
+            number = 0
+        if not scoring.SCALE_MIN <= number <= scoring.SCALE_MAX:
+            raise BadInput(_("Scores run from 1 to 5."), code="score_range")
+        return number, ""
+    if question.answer_type == AnswerType.YES_NO:
+        if value not in ("", *scoring.YES_NO_SCORES):
+            raise BadInput(_("Answer yes or no."))
+        return scoring.self_score_for(question.answer_type, None, value), value
+    if question.answer_type == AnswerType.NUMBER and value:
+        try:
+            Decimal(value.replace(",", "."))
+        except InvalidOperation:
+            raise BadInput(_("Enter a number.")) from None
+        value = value.replace(",", ".")
+    if len(value) > 200:
+        raise BadInput(_("The answer is too long (at most 200 characters); use the explanation."))
+    return None, value
+
+
+def answer_save(
+    *,
+    user: User,
+    submission: Submission,
+    question: Question,
+    level: object = None,
+    value: str = "",
+    explanation: str = "",
+) -> Answer:
+    """Save (a draft of) the region's answer to one question."""
+    self_score, value = _parse_answer(question, level, value)
+    with transaction.atomic():
+        _locked, answer = _editable_answer(user, submission, question)
+        answer.self_score = self_score
+        answer.value = value
+        answer.explanation = (explanation or "").strip()
+        answer.save()
+    return answer
+
+
+def answers_save(*, user: User, submission: Submission, entries: Iterable[dict[str, object]]) -> int:
+    """Save several answers at once, all or nothing (the self-assessment form). Returns how many changed."""
+    entries = list(entries)
+    count = 0
+    with transaction.atomic():
+        for entry in entries:
+            answer_save(user=user, submission=submission, **entry)  # type: ignore[arg-type]
+            count += 1
+    return count
+
+
+def evidence_add(
+    *, user: User, submission: Submission, question: Question, title: str, file: File | None = None, url: str = ""
+) -> AnswerEvidence:
+    """Attach a file (checked like every upload) or a link to the region's answer to a question."""
+    title = (title or "").strip()
+    url = (url or "").strip()
+    if not title:
+        raise BadInput(_("Give the evidence a title."))
+    if bool(file) == bool(url):
+        raise BadInput(_("Evidence is either a file or a link."))
+    if url:
+        try:
+            URLValidator(schemes=["http", "https"])(url)
+        except ValidationError:
+            raise BadInput(_("Enter a valid link (http or https).")) from None
+    if file:
+        try:
+            check_upload(file, EVIDENCE)
+        except ValidationError as error:
+            raise BadInput(" ".join(error.messages), code="upload") from None
+    with transaction.atomic():
+        _locked, answer = _editable_answer(user, submission, question)
+        if answer.pk is None:
+            answer.save()
+        evidence = AnswerEvidence(answer=answer, title=title[:200], url=url)
+        if file:
+            evidence.file.save(getattr(file, "name", "bukti"), file, save=False)
+        evidence.save()
+    return evidence
+
+
+def evidence_reuse(*, user: User, submission: Submission, question: Question, evidence_id: int) -> AnswerEvidence:
+    """Attach evidence the region gave in an earlier semester (the same file or link, not a copy of the bytes)."""
+    previous = selectors.reusable_evidence(submission).filter(pk=evidence_id).first()
+    if previous is None or not policy.can(user, Action.VIEW, previous):
+        raise BadInput(_("That earlier evidence is not available."))
+    with transaction.atomic():
+        _locked, answer = _editable_answer(user, submission, question)
+        if answer.pk is None:
+            answer.save()
+        return AnswerEvidence.objects.create(
+            answer=answer, title=previous.title, file=previous.file.name, url=previous.url, reused_from=previous
+        )
+
+
+def evidence_remove(*, user: User, evidence: AnswerEvidence) -> None:
+    with transaction.atomic():
+        answer = evidence.answer
+        _editable_answer(user, answer.submission, answer.question)
+        if not policy.can(user, Action.DELETE, evidence):
+            raise PermissionDenied(_("You may not remove this evidence."))
+        evidence.delete()
+
+
+# --- the review ----------------------------------------------------------------------------------------------------
+
+
+def _reviewable(user: User, submission: Submission) -> Submission:
+    locked = _lock(submission)
+    _authorise(user, locked, REVIEW)
+    if locked.status != S.IN_REVIEW:
+        raise _status_error(locked, pgettext("it cannot be …", "reviewed"))
+    return locked
+
+
+def answer_assess(*, user: User, answer: Answer, score: object, comment: str = "") -> Answer:
+    """The evaluator's assessed score (1–5; empty for unscored questions) and comment on one answer."""
+    if score in (None, ""):
+        number = None
+    else:
+        try:
+            number = int(str(score))
+        except ValueError:
+            number = 0
+        if not scoring.SCALE_MIN <= number <= scoring.SCALE_MAX:
+            raise BadInput(_("Scores run from 1 to 5."), code="score_range")
+    with transaction.atomic():
+        _reviewable(user, answer.submission)
+        if number is not None and not scoring.is_scored(answer.question.answer_type):
+            raise BadInput(_("This question is not scored."))
+        Answer.objects.filter(pk=answer.pk).update(
+            assessed_score=number, evaluator_comment=(comment or "").strip(), updated_at=timezone.now()
+        )
+        answer.assessed_score = number
+        answer.evaluator_comment = (comment or "").strip()
+    return answer
+
+
+def assessments_save(*, user: User, submission: Submission, entries: Iterable[dict[str, object]]) -> int:
+    """Several assessed scores and comments at once, all or nothing (the review form)."""
+    entries = list(entries)
+    with transaction.atomic():
+        for entry in entries:
+            answer_assess(user=user, **entry)  # type: ignore[arg-type]
+    return len(entries)
+
+
+def finding_add(*, user: User, submission: Submission, dimension: Dimension, kind: str, text: str) -> Finding:
+    """A strength, weakness or recommendation on one dimension (recommendations follow the region)."""
+    text = (text or "").strip()
+    if kind not in FindingKind.values:
+        raise BadInput(_("Choose strength, weakness or recommendation."))
+    if not text:
+        raise BadInput(_("Write the finding."))
+    with transaction.atomic():
+        locked = _reviewable(user, submission)
+        return Finding.objects.create(submission=locked, dimension=dimension, kind=kind, text=text, created_by=user)
+
+
+def finding_remove(*, user: User, finding: Finding) -> None:
+    with transaction.atomic():
+        _reviewable(user, finding.submission)
+        finding.delete()
