@@ -24,6 +24,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("notifikasi/", include("evaluations.reminders.urls")),
     path("", include("portal.urls")),
     path("", include("kelurahan.urls")),
     prefix_default_language=False,

@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -84,6 +85,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "evaluations.reminders.context.notifications",
             ],
         },
     },
@@ -128,6 +130,60 @@ else:
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
+# JSON only: a task carries ids, never pickled objects.
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_SERIALIZER = "json"
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TIMEZONE = "Asia/Jakarta"
+# A task is acknowledged only after it ran, and re-queued when its worker process dies: a killed worker's
+# batch is delivered again (the reminder rows' conditional claim keeps that from sending anything twice).
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SOFT_TIME_LIMIT = 240
+CELERY_TASK_TIME_LIMIT = 300
+# Redis re-delivers an unacknowledged message after the visibility timeout; it must exceed every task's run
+# time and any ETA/countdown (we use none: retries wait in the database, not in the broker).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
+# A web request that queues a task while Redis is down gives up after about a second instead of hanging;
+# the reminder stays planned in the database and the sweeper sends it once the broker is back.
+CELERY_TASK_PUBLISH_RETRY = True
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.3, "interval_max": 0.5}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+
+# --- Reminders (evaluations.reminders) ----------------------------------------
+# Days before a deadline on which reminders go out (0 = on the day), and how delivery retries.
+REMINDERS = {
+    "SEND_HOUR": env.int("REMINDERS_SEND_HOUR", default=7),  # Asia/Jakarta, by Celery beat
+    "DUE_OFFSETS": [14, 7, 3, 1, 0],  # self-assessment due, to regency staff
+    "OVERDUE_AFTER_DAYS": 1,  # overdue notice to staff + escalation to the head of Dinkominfo
+    "REVISION_OFFSETS": [3],  # before the revision deadline
+    "REVIEW_OFFSETS": [7, 2],  # before review due, to assigned evaluators
+    "STALE_AFTER_DAYS": 180,  # published innovation not updated for this long
+    "STALE_EVERY_DAYS": 30,  # at most one stale reminder per innovation and person in this many days
+    "MAX_ATTEMPTS": 5,  # then the reminder is marked failed (visible in the admin, can be sent again)
+    "RETRY_BACKOFF_SECONDS": 300,  # 5, 10, 20, 40 minutes between attempts
+    "LEASE_SECONDS": env.int("REMINDERS_LEASE_SECONDS", default=600),  # a claim older than this is re-planned
+    "BATCH_SIZE": 200,  # reminders claimed and sent per task
+    "MARK_EVERY": 20,  # sent reminders recorded per UPDATE (bounds re-sends after a hard crash)
+    "SWEEP_MINUTES": 10,  # how often beat re-queues due, retried and abandoned reminders
+}
+CELERY_BEAT_SCHEDULE = {
+    "reminders-daily": {
+        "task": "evaluations.reminders.plan_and_send",
+        "schedule": crontab(hour=REMINDERS["SEND_HOUR"], minute=0),
+    },
+    "reminders-sweep": {
+        "task": "evaluations.reminders.sweep",
+        "schedule": crontab(minute=f"*/{REMINDERS['SWEEP_MINUTES']}"),
+    },
+}
 
 # --- Auth -------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -10,6 +10,9 @@ SECRET_KEY = "test-only-secret-key-that-is-not-used-anywhere-else-1234567890"  #
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run in the test process even when REDIS_URL points at a real broker (CI's PostgreSQL stage);
+# the `worker` tests start a real worker and switch this off for themselves.
+CELERY_TASK_ALWAYS_EAGER = True
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not env("DATABASE_URL", default=""):
     DATABASES["default"]["NAME"] = ":memory:"
