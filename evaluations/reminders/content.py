@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -28,7 +29,7 @@ REVISION_RULES = {ReminderRule.REVISION_REQUESTED, ReminderRule.REVISION_DUE}
 class Details:
     subjects: dict[tuple[int, str], object] = field(default_factory=dict)  # (content type id, pk) → object
     missing: dict[int, Missing] = field(default_factory=dict)
-    questions: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # evaluator's questions
+    questions: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # the questions to redo
     notes: dict[int, str] = field(default_factory=dict)  # the evaluator's revision note
     evaluators: set[tuple[int, int]] = field(default_factory=set)  # (submission, user) still assigned
 
@@ -61,7 +62,7 @@ def load_details(reminders: list[Reminder]) -> Details:
         questions: dict[int, list[tuple[int, str]]] = defaultdict(list)
         for submission_id, number, comment in (
             Answer.objects.filter(submission_id__in=need_questions)
-            .exclude(evaluator_comment="")
+            .filter(Q(needs_revision=True) | ~Q(evaluator_comment=""))
             .order_by("submission_id", "question__number")
             .values_list("submission_id", "question__number", "evaluator_comment")
         ):
@@ -166,7 +167,10 @@ def body(reminder: Reminder, subject: object, details: Details) -> dict:
         if note:
             lines.append(_("The evaluator's note: %(note)s") % {"note": note})
         for number, comment in details.questions.get(subject.pk, []):
-            items.append(_("Question %(number)s: %(comment)s") % {"number": number, "comment": comment})
+            if comment:
+                items.append(_("Question %(number)s: %(comment)s") % {"number": number, "comment": comment})
+            else:
+                items.append(_("Question %(number)s") % {"number": number})
     elif rule == ReminderRule.REVIEW_DUE:
         lines.append(
             _(

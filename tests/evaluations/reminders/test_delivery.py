@@ -45,8 +45,9 @@ def test_the_email_says_what_is_missing_in_indonesian(world):
     email = by_recipient()["alice"]
     assert email.subject.startswith("Penilaian mandiri jatuh tempo dalam 3 hari")
     assert "Kota Pekalongan" in email.subject
-    assert "3 pertanyaan belum dijawab" in email.body
-    assert "Smart Living: 3 pertanyaan belum dijawab" in email.body
+    assert "Yang masih kurang: 3 pertanyaan belum dijawab, 1 tanpa bukti dukung yang diwajibkan." in email.body
+    assert "- Smart Governance: 1 tanpa bukti dukung yang diwajibkan" in email.body
+    assert "- Smart Living: 3 pertanyaan belum dijawab" in email.body
     html = email.alternatives[0][0]
     assert "<li>Smart Living: 3 pertanyaan belum dijawab</li>" in html
     assert "http://127.0.0.1:8000/" in email.body
@@ -56,7 +57,7 @@ def test_a_user_who_chose_english_gets_english(world):
     plan_and_send()
     email = by_recipient()["bob"]
     assert email.subject.startswith("Self-assessment due in 3 days: Kota Pekalongan")
-    assert "Still missing: 3 questions unanswered." in email.body
+    assert "Still missing: 3 questions unanswered, 1 without required evidence." in email.body
     assert "Hello bob," in email.body
     assert Reminder.objects.get(recipient=world.bob).title.startswith("Self-assessment due in 3 days")
 

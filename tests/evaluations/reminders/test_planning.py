@@ -6,10 +6,10 @@ import datetime as dt
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import Role, User
-from evaluations.models import Reminder, ReminderRule, SubmissionStatus
+from evaluations.models import Answer, AnswerEvidence, Reminder, ReminderRule, SubmissionStatus
 from evaluations.reminders.missing import missing_for
 from evaluations.reminders.planning import candidates_for, plan_reminders
 from tests.factories import AgencyFactory, InnovationFactory, SubmissionFactory, UserFactory
@@ -123,9 +123,20 @@ def test_a_dry_run_plans_nothing(world):
 
 def test_what_is_missing_is_counted_per_dimension(world):
     missing = missing_for([world.submission])[world.submission.pk]
-    assert (missing.total_questions, missing.unanswered) == (5, 3)
-    assert [(g.dimension.code, g.unanswered) for g in missing.by_dimension] == [("living", 3)]
+    assert (missing.total_questions, missing.unanswered, missing.without_evidence) == (5, 3, 1)
+    gaps = [(g.dimension.code, g.unanswered, g.without_evidence) for g in missing.by_dimension]
+    assert gaps == [("governance", 0, 1), ("living", 3, 0)]
+    with translation.override("en"):
+        assert missing.summary() == "3 questions unanswered, 1 without required evidence"
+    assert missing.summary() == "3 pertanyaan belum dijawab, 1 tanpa bukti dukung yang diwajibkan"
     assert not missing.is_complete
+
+
+def test_evidence_attached_to_an_answer_counts(world):
+    answer = Answer.objects.get(submission=world.submission, question=world.questions[1])
+    AnswerEvidence.objects.create(answer=answer, title="SK Tim", url="https://example.org/sk.pdf")
+    missing = missing_for([world.submission])[world.submission.pk]
+    assert (missing.unanswered, missing.without_evidence) == (3, 0)
 
 
 def test_planning_queries_do_not_grow_with_regions(world, pontianak):
