@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from kelurahan.models import SearchNameMixin
 from smartcity.uploads import EVIDENCE, FileCheck, RandomName
 
 
@@ -94,7 +95,7 @@ class InnovationQuerySet(models.QuerySet["Innovation"]):
         return self.filter(agency__regency_id=regency_code)
 
 
-class Innovation(models.Model):
+class Innovation(SearchNameMixin):
     """A quick win, flagship programme (program unggulan) or innovation owned by an agency.
 
     The region is the owning agency's region; there is no second copy of it.

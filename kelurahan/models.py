@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from smartcity.text import fold
+
 PROVINCE_CODE = RegexValidator(r"^\d{2}$", _("A province code has two digits, e.g. 33."))
 REGENCY_CODE = RegexValidator(r"^\d{2}\.\d{2}$", _("A regency code looks like 33.75."))
 DISTRICT_CODE = RegexValidator(r"^\d{2}\.\d{2}\.\d{2}$", _("A district code looks like 33.75.04."))
@@ -22,6 +24,25 @@ VILLAGE_CODE = RegexValidator(r"^\d{2}\.\d{2}\.\d{2}\.[123]\d{3}$", _("A village
 
 # Programme years the portal accepts: the movement started in 2017.
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+
+
+class SearchNameMixin(models.Model):
+    """A `search_name` column: the name folded for case- and accent-insensitive search (`smartcity.text.fold`).
+
+    Kept in step on every save; bulk writes (the area import) fill it themselves.
+    """
+
+    search_name = models.CharField(_("search name"), max_length=220, editable=False, db_index=True, default="")
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_name = fold(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_name"}
+        super().save(*args, **kwargs)
 
 
 class Province(models.Model):
@@ -44,7 +65,7 @@ class RegencyKind(models.TextChoices):
     KABUPATEN = "kabupaten", _("Regency (kabupaten)")
 
 
-class Regency(models.Model):
+class Regency(SearchNameMixin):
     """A kota or kabupaten: the local government that joins the programme."""
 
     code = models.CharField(_("code"), max_length=5, primary_key=True, validators=[REGENCY_CODE])
@@ -73,7 +94,7 @@ class Regency(models.Model):
         return reverse("kelurahan:region", kwargs={"slug": self.slug})
 
 
-class District(models.Model):
+class District(SearchNameMixin):
     """Kecamatan."""
 
     code = models.CharField(_("code"), max_length=8, primary_key=True, validators=[DISTRICT_CODE])
@@ -94,6 +115,9 @@ class District(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("kelurahan:district", kwargs={"code": self.code})
+
 
 class VillageKind(models.TextChoices):
     """Told apart by the first digit of the last part of the code."""
@@ -107,7 +131,7 @@ class VillageKind(models.TextChoices):
         return {"1": cls.KELURAHAN, "2": cls.DESA, "3": cls.DESA_ADAT}[code.rsplit(".", 1)[-1][0]]
 
 
-class Village(models.Model):
+class Village(SearchNameMixin):
     """A kelurahan (urban, run by the city) or desa (with its own government).
 
     `regency` repeats what the district already says; it is kept so that the

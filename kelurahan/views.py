@@ -1,20 +1,30 @@
-"""Public pages of regions (kota/kabupaten) and their kelurahan."""
+"""Public pages of regions (kota/kabupaten), their kecamatan and their kelurahan."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from .models import Regency, Village
+from portal.cache import public_page
+
+from . import selectors
 
 
+@public_page
+def region_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "kelurahan/region_list.html", {"regencies": selectors.participating_regencies()})
+
+
+@public_page
 def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    regency = get_object_or_404(
-        Regency.objects.select_related("province", "programme"), slug=slug, programme__is_published=True
-    )
-    return render(request, "kelurahan/region_detail.html", {"regency": regency})
+    return render(request, "kelurahan/region_detail.html", selectors.region_page(slug))
 
 
+@public_page
+def district_detail(request: HttpRequest, code: str) -> HttpResponse:
+    return render(request, "kelurahan/district_detail.html", selectors.district_page(code))
+
+
+@public_page
 def village_detail(request: HttpRequest, code: str) -> HttpResponse:
-    village = get_object_or_404(Village.objects.select_related("district", "regency__province"), code=code)
-    return render(request, "kelurahan/village_detail.html", {"village": village})
+    return render(request, "kelurahan/village_detail.html", selectors.village_page(code))

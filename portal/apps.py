@@ -7,3 +7,8 @@ class PortalConfig(AppConfig):
 
     name = "portal"
     verbose_name = _("Public portal")
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

@@ -8,11 +8,15 @@ own URL, so pages can be cached by URL alone.
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
 
 from api.exceptions import not_found
+from portal.cache import public_page
 from portal.health import healthz
+from portal.sitemaps import SITEMAPS
+from portal.views import robots_txt
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
@@ -20,6 +24,8 @@ urlpatterns = [
     # The API negotiates its language from Accept-Language (Indonesian by default), not the URL.
     path("api/v1/", include("api.urls")),
     re_path(r"^api/", not_found),
+    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -27,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("notifikasi/", include("evaluations.reminders.urls")),
     path("", include("portal.urls")),
     path("", include("kelurahan.urls")),
+    path("", include("dimensions.urls")),
+    path("", include("masterplan.urls")),
     prefix_default_language=False,
 )
 

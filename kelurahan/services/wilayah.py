@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kelurahan.models import District, Province, Regency, RegencyKind, Village, VillageKind
+from kelurahan.signals import areas_imported
+from smartcity.text import fold
 
 DEFAULT_SOURCE = Path(__file__).resolve().parent.parent / "data" / "wilayah"
 BATCH_SIZE = 2000
@@ -254,32 +256,35 @@ def areas_import(*, rows: AreaRows, progress: Progress = _no_progress) -> Import
         progress("province", len(province_rows)),
     )
     regency_rows = {
-        code: (parent, name, _regency_kind(name), regency_slug(code, name))
+        code: (parent, name, _regency_kind(name), regency_slug(code, name), fold(name))
         for code, (parent, name) in rows.regencies.items()
     }
     result.levels["regency"] = _sync(
         Regency,
         regency_rows,
-        ["province_id", "name", "kind", "slug"],
-        lambda code, v: Regency(code=code, province_id=v[0], name=v[1], kind=v[2], slug=v[3]),
+        ["province_id", "name", "kind", "slug", "search_name"],
+        lambda code, v: Regency(code=code, province_id=v[0], name=v[1], kind=v[2], slug=v[3], search_name=v[4]),
         progress("regency", len(regency_rows)),
     )
+    district_rows = {code: (parent, name, fold(name)) for code, (parent, name) in rows.districts.items()}
     result.levels["district"] = _sync(
         District,
-        rows.districts,
-        ["regency_id", "name"],
-        lambda code, v: District(code=code, regency_id=v[0], name=v[1]),
+        district_rows,
+        ["regency_id", "name", "search_name"],
+        lambda code, v: District(code=code, regency_id=v[0], name=v[1], search_name=v[2]),
         progress("district", len(rows.districts)),
     )
     village_rows = {
-        code: (parent, code[:5], name, VillageKind.from_code(code).value)
+        code: (parent, code[:5], name, VillageKind.from_code(code).value, fold(name))
         for code, (parent, name) in rows.villages.items()
     }
     result.levels["village"] = _sync(
         Village,
         village_rows,
-        ["district_id", "regency_id", "name", "kind"],
-        lambda code, v: Village(code=code, district_id=v[0], regency_id=v[1], name=v[2], kind=v[3]),
+        ["district_id", "regency_id", "name", "kind", "search_name"],
+        lambda code, v: Village(code=code, district_id=v[0], regency_id=v[1], name=v[2], kind=v[3], search_name=v[4]),
         progress("village", len(village_rows)),
     )
+    if result.changed:
+        transaction.on_commit(lambda: areas_imported.send(sender=Village, result=result))
     return result

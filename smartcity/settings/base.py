@@ -356,3 +356,9 @@ LOGGING = {
 
 # `manage.py load_demo` creates accounts with a published password: off in production.
 DEMO_DATA_ALLOWED = env.bool("DEMO_DATA_ALLOWED", default=True)
+
+# --- Public portal ------------------------------------------------------------
+# Whole-page cache of the public pages with ETag/Last-Modified (portal/cache.py).
+PORTAL_PAGE_CACHE = env.bool("PORTAL_PAGE_CACHE", default=True)
+# Licence of the programme data in the open-data downloads (area codes are ODbL, credited separately).
+OPEN_DATA_LICENSE = env("OPEN_DATA_LICENSE", default="CC BY 4.0 — Smart City Portal and the participating regions")
