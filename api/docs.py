@@ -8,6 +8,7 @@ page alone allows inline styles; scripts stay `'self'` only.
 from __future__ import annotations
 
 from django.conf import settings
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerSplitView
 
 from smartcity.security import build_csp
@@ -20,6 +21,7 @@ class SwaggerView(SpectacularSwaggerSplitView):
 class RedocView(SpectacularRedocView):
     template_name = "api/redoc.html"
 
+    @extend_schema(exclude=True)
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         policy = dict(getattr(settings, "CONTENT_SECURITY_POLICY", {}))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.db.models import ProtectedError
@@ -19,12 +20,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from rest_framework import exceptions, status
 from rest_framework.fields import get_error_detail
+from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
 def _as_drf(exc: Exception) -> Exception:
     if isinstance(exc, DjangoValidationError):
-        return exceptions.ValidationError(detail=get_error_detail(exc))
+        detail = get_error_detail(exc)
+        if isinstance(detail, dict) and NON_FIELD_ERRORS in detail:
+            detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop(NON_FIELD_ERRORS)
+        return exceptions.ValidationError(detail=detail)
     if isinstance(exc, ProtectedError):
         return exceptions.ValidationError(
             {"non_field_errors": [_("This object is still in use by other records and cannot be deleted.")]}

@@ -6,7 +6,10 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
+from dimensions.api.views import routes as dimensions_routes
+from evaluations.api.views import routes as evaluations_routes
 from kelurahan.api.views import routes as kelurahan_routes
+from masterplan.api.views import routes as masterplan_routes
 
 from .docs import RedocView, SwaggerView
 from .exceptions import not_found
@@ -19,7 +22,7 @@ class Router(DefaultRouter):
 
 
 router = Router()
-for prefix, viewset, basename in [*kelurahan_routes]:
+for prefix, viewset, basename in [*kelurahan_routes, *dimensions_routes, *masterplan_routes, *evaluations_routes]:
     router.register(prefix, viewset, basename=basename)
 
 urlpatterns = [

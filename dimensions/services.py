@@ -50,3 +50,18 @@ def innovation_create(*, villages: Iterable[Village] = (), **fields: object) -> 
     innovation.save()
     innovation.villages.set(checked)
     return innovation
+
+
+@transaction.atomic
+def innovation_update(*, innovation: Innovation, villages: Iterable[Village] | None = None) -> Innovation:
+    """Save an innovation whose fields the caller has changed (validated), and re-place it if villages are given.
+
+    The villages are checked against the owning agency's region as it is now, so moving an
+    innovation to another agency cannot leave it in villages of a region it no longer belongs to.
+    """
+    innovation.full_clean()
+    checked = _check_villages(innovation, innovation.villages.all() if villages is None else villages)
+    innovation.save()
+    if villages is not None:
+        innovation.villages.set(checked)
+    return innovation

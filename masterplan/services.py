@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from dimensions.models import Dimension
 
-from .models import Book, BookNumber, Masterplan, MasterplanVersion
+from .models import ActionItem, Book, BookNumber, Masterplan, MasterplanVersion
 
 
 @transaction.atomic
@@ -30,3 +32,16 @@ def masterplan_version_create(
     version.dimensions.set(dimensions)
     Book.objects.bulk_create([Book(version=version, number=book) for book in BookNumber.values])
     return version
+
+
+@transaction.atomic
+def action_item_save(*, item: ActionItem) -> ActionItem:
+    """Add or change an action-plan item: validated, its year within the version's period, and any
+    linked innovation from the same region as the masterplan."""
+    item.full_clean()
+    if item.innovation_id is not None:
+        regency = item.version.masterplan.regency_id
+        if item.innovation.agency.regency_id != regency:
+            raise ValidationError({"innovation": _("The linked innovation must belong to the masterplan's region.")})
+    item.save()
+    return item

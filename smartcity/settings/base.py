@@ -327,6 +327,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "InnovationStatusEnum": "dimensions.models.InnovationStatus",
+        "VersionStatusEnum": "masterplan.models.VersionStatus",
+        "BookStatusEnum": "masterplan.models.BookStatus",
+        "SubmissionStatusEnum": "evaluations.models.SubmissionStatus",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.postprocess_blank_strings",

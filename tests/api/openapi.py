@@ -62,4 +62,5 @@ def check_response(method: str, path: str, response: Any) -> None:
         assert not response.content, f"{method} {path}: {code} documented without a body"
         return
     body_schema = _resolve(content["application/json"]["schema"])
-    jsonschema.validate(response.json(), body_schema)
+    # OpenAPI 3.0 schema objects use draft-4 style boolean exclusiveMinimum/Maximum.
+    jsonschema.validate(response.json(), body_schema, cls=jsonschema.Draft4Validator)

@@ -1,0 +1,93 @@
+"""Published evaluation results for everyone; submissions for the signed-in users the policy lets see them."""
+
+from __future__ import annotations
+
+import django_filters as filters
+from django.db.models import Prefetch, QuerySet
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from accounts import policy
+from accounts.policy import Action
+from api.filters import IntegerFilter
+from api.permissions import AuthenticatedPolicyRead
+from api.viewsets import StrictQueryParamsMixin
+from dimensions.models import Dimension
+from evaluations.models import Answer, Submission, SubmissionStatus
+
+from . import serializers
+from .selectors import published_results
+
+
+class ResultViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
+    """Published semester evaluation results: one row per region and period, ranked within the period."""
+
+    serializer_class = serializers.ResultSerializer
+    pagination_class = None
+    filter_backends = []
+
+    def allowed_query_params(self) -> set[str]:
+        return set(serializers.ResultQuerySerializer().fields)
+
+    @extend_schema(
+        summary="List published evaluation results (by period, region)",
+        tags=["evaluations"],
+        parameters=[serializers.ResultQuerySerializer],
+    )
+    def list(self, request: Request) -> Response:
+        query = serializers.ResultQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        wanted = query.validated_data
+        results = published_results()
+        checks = {
+            "period": lambda r: r.submission.period_id,
+            "year": lambda r: r.submission.period.year,
+            "semester": lambda r: r.submission.period.semester,
+            "regency": lambda r: r.submission.regency_id,
+            "province": lambda r: r.submission.regency.province_id,
+            "kind": lambda r: r.submission.regency.kind,
+        }
+        for name, value in wanted.items():
+            results = [r for r in results if checks[name](r) == value]
+        codes = dict(Dimension.objects.values_list("pk", "code"))
+        data = serializers.ResultSerializer(results, many=True, context={"dimension_codes": codes}).data
+        return Response(data)
+
+
+class SubmissionFilter(filters.FilterSet):
+    period = IntegerFilter(field_name="period_id", min_value=1)
+    regency = filters.CharFilter(field_name="regency_id")
+    status = filters.ChoiceFilter(choices=SubmissionStatus.choices)
+
+    class Meta:
+        model = Submission
+        fields = ["period", "regency", "status"]
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List the submissions you may read (signed in)", tags=["evaluations"]),
+    retrieve=extend_schema(summary="One submission with its answers (signed in)", tags=["evaluations"]),
+)
+class SubmissionViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
+    """Self-assessments: evaluators read the ones assigned to them, regency staff their own region's."""
+
+    serializer_class = serializers.SubmissionSerializer
+    filterset_class = SubmissionFilter
+    permission_classes = [AuthenticatedPolicyRead]
+    lookup_value_regex = r"[0-9]{1,9}"
+    ordering = ["id"]
+    ordering_fields = ["id", "updated_at"]
+
+    def get_queryset(self) -> QuerySet:
+        queryset = Submission.objects.select_related("period", "regency").prefetch_related(
+            Prefetch("answers", queryset=Answer.objects.select_related("question").order_by("question__number"))
+        )
+        return policy.scope(self.request.user, Action.VIEW, queryset)
+
+
+routes = [
+    ("evaluation-results", ResultViewSet, "evaluation-result"),
+    ("submissions", SubmissionViewSet, "submission"),
+]
