@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from api.filters import IntegerFilter
 from dimensions.models import Innovation, InnovationKind, InnovationStatus
+from smartcity.text import fold
 
 
 class InnovationFilter(filters.FilterSet):
@@ -26,7 +27,7 @@ class InnovationFilter(filters.FilterSet):
     updated_since = filters.IsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", help_text=_("Changed at or after this moment (ISO 8601).")
     )
-    q = filters.CharFilter(method="filter_q", help_text=_("Part of the name."))
+    q = filters.CharFilter(method="filter_q", help_text=_("Part of the name (case and accents ignored)."))
 
     class Meta:
         model = Innovation
@@ -43,4 +44,4 @@ class InnovationFilter(filters.FilterSet):
         )
 
     def filter_q(self, queryset, name, value):
-        return queryset.filter(name__icontains=value.strip())
+        return queryset.filter(search_name__contains=fold(value))

@@ -16,9 +16,9 @@ from api.permissions import AuthenticatedPolicyRead
 from api.viewsets import StrictQueryParamsMixin
 from dimensions.models import Dimension
 from evaluations.models import Answer, Submission, SubmissionStatus
+from evaluations.selectors import published_results
 
 from . import serializers
-from .selectors import published_results
 
 
 class ResultViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):

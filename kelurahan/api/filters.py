@@ -19,6 +19,12 @@ from kelurahan.models import (
     Village,
     VillageKind,
 )
+from smartcity.text import fold
+
+
+def search_name(queryset, name, value):
+    """On the indexed, case- and accent-folded `search_name` column (smartcity.text.fold)."""
+    return queryset.filter(search_name__contains=fold(value))
 
 
 class RegencyFilter(filters.FilterSet):
@@ -27,7 +33,7 @@ class RegencyFilter(filters.FilterSet):
     participating = BooleanFilter(
         field_name="programme__is_published", help_text=_("Only regions with a published programme.")
     )
-    q = filters.CharFilter(field_name="name", lookup_expr="icontains", help_text=_("Part of the name."))
+    q = filters.CharFilter(method=search_name, help_text=_("Part of the name (case and accents ignored)."))
 
     class Meta:
         model = Regency
@@ -36,7 +42,7 @@ class RegencyFilter(filters.FilterSet):
 
 class DistrictFilter(filters.FilterSet):
     regency = filters.CharFilter(field_name="regency_id", help_text=_("Regency code, e.g. 33.75."))
-    q = filters.CharFilter(field_name="name", lookup_expr="icontains", help_text=_("Part of the name."))
+    q = filters.CharFilter(method=search_name, help_text=_("Part of the name (case and accents ignored)."))
 
     class Meta:
         model = District
@@ -54,7 +60,7 @@ class VillageFilter(filters.FilterSet):
     kelurahan_pintar = BooleanFilter(
         method="filter_kelurahan_pintar", help_text=_("Enrolled in a published Kelurahan Pintar programme.")
     )
-    q = filters.CharFilter(method="filter_q", help_text=_("Part of the name."))
+    q = filters.CharFilter(method=search_name, help_text=_("Part of the name (case and accents ignored)."))
 
     class Meta:
         model = Village
@@ -62,9 +68,6 @@ class VillageFilter(filters.FilterSet):
 
     def filter_kelurahan_pintar(self, queryset, name, value):
         return queryset.filter(is_kelurahan_pintar=value)
-
-    def filter_q(self, queryset, name, value):
-        return queryset.filter(name__icontains=value.strip())
 
 
 class ProgrammeFilter(filters.FilterSet):

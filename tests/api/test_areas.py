@@ -42,7 +42,7 @@ def test_it_filters_villages_by_regency_district_kind_and_name(api, pekalongan, 
     assert api.get(VILLAGES, {"kind": "desa"}).json()["results"] == []
     assert len(api.get(VILLAGES, {"kind": "kelurahan"}).json()["results"]) == 50
 
-    found = api.get(VILLAGES, {"q": "kauman"}).json()["results"]
+    found = api.get(VILLAGES, {"q": "KÁUMAN"}).json()["results"]
     assert [v["code"] for v in found] == ["33.75.02.1004"]
 
 
