@@ -42,3 +42,8 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+if getattr(settings, "BENCH_TRIVIAL_VIEW", False):
+    from smartcity.bench_views import trivial
+
+    urlpatterns.insert(0, path("bench/trivial/", trivial, name="bench_trivial"))

@@ -127,6 +127,10 @@ else:
         }
     }
 
+# Benchmarks only (bench/load/run.py measures pages uncached with it): no cache at all.
+if env.bool("CACHE_DISABLED", default=False):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -359,6 +363,9 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# The load harness's trivial view at /bench/trivial/ (bench/load/run.py); off everywhere else.
+BENCH_TRIVIAL_VIEW = env.bool("BENCH_TRIVIAL_VIEW", default=False)
 
 # `manage.py load_demo` creates accounts with a published password: off in production.
 DEMO_DATA_ALLOWED = env.bool("DEMO_DATA_ALLOWED", default=True)

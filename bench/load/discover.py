@@ -1,0 +1,80 @@
+"""Print the URLs of every load scenario (run by bench/load/run.py with the server's environment)."""
+
+# ruff: noqa: E402
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
+import json
+import random
+
+import django
+
+django.setup()
+from django.urls import NoReverseMatch, reverse
+
+from dimensions.models import Innovation
+from kelurahan.models import Regency, Village
+
+rng = random.Random(7)
+
+
+def rev(names, **kwargs):
+    for name in names:
+        try:
+            return reverse(name, kwargs=kwargs or None)
+        except NoReverseMatch:
+            continue
+    return None
+
+
+regencies = list(
+    Regency.objects.filter(programme__is_published=True).order_by("code").values_list("slug", "code", "name")
+)
+villages = list(Village.objects.filter(regency__programme__is_published=True).values_list("code", "name"))
+innovations = list(Innovation.objects.filter(is_published=True).order_by("pk").values_list("slug", "pk")[::997])
+rng.shuffle(regencies)
+rng.shuffle(villages)
+out = {"trivial": ["/bench/trivial/"], "home": ["/", "/en/"]}
+out["region"] = [rev(["kelurahan:region"], slug=s) for s, c, n in regencies]
+out["kelurahan"] = [rev(["kelurahan:village"], code=c) for c, n in villages[:5000]]
+search = rev(["portal:search", "search", "kelurahan:search", "dimensions:search"])
+words = ["pekalongan", "kota", "batik", "parkir", "sungai", "jaya", "kabupaten", "makmur", "banjir", "pasar"]
+out["search"] = (
+    [f"{search}?q={w}" for w in words] + [f"{search}?q={n.split()[-1].lower()}" for s, c, n in regencies[:40]]
+    if search
+    else []
+)
+innovation_pages = []
+for slug, pk in innovations:
+    url = rev(
+        ["dimensions:innovation", "dimensions:innovation_detail", "dimensions:detail", "portal:innovation"], slug=slug
+    )
+    if url is None:
+        url = rev(["dimensions:innovation", "dimensions:innovation_detail", "portal:innovation"], pk=pk)
+    if url:
+        innovation_pages.append(url)
+out["innovation"] = innovation_pages
+api = ["/api/v1/regencies/", "/api/v1/programmes/", "/api/v1/provinces/"]
+api += [f"/api/v1/villages/?regency={c}" for s, c, n in regencies[:30]]
+api += [f"/api/v1/agencies/?regency={c}" for s, c, n in regencies[:30]]
+for name in ("innovations", "evaluations", "results", "kelurahan-pintar"):
+    api.append(f"/api/v1/{name}/")
+out["api"] = api
+deep = Village.objects.order_by("code").values_list("code", flat=True)[75000]
+out["api-cursor-first"] = ["/api/v1/villages/"]
+out["api-cursor-deep"] = ["/api/v1/villages/?cursor=" + __import__("base64").b64encode(("p=" + deep).encode()).decode()]
+staff = [
+    "/admin/",
+    "/admin/dimensions/innovation/",
+    "/admin/kelurahan/village/?q=kauman",
+    "/admin/evaluations/submission/",
+]
+for name in ("staff:dashboard", "staff:home", "staff:index", "staff:innovations", "staff:submissions"):
+    url = rev([name])
+    if url:
+        staff.append(url)
+out["staff"] = staff
+print("PATHS " + json.dumps({k: [p for p in v if p] for k, v in out.items()}))
