@@ -1,0 +1,119 @@
+"""Admin of masterplans: versions with their four books, action plan and guidance sessions."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from smartcity.admin import PolicyAdminMixin, PolicyInlineMixin, PublishActionsMixin
+
+from .models import ActionItem, Book, GuidanceSession, Masterplan, MasterplanVersion
+
+
+class VersionInline(PolicyInlineMixin, admin.TabularInline):
+    model = MasterplanVersion
+    extra = 0
+    fields = ["number", "start_year", "end_year", "status", "is_published"]
+    readonly_fields = fields
+    show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False  # a version is added on its own page, which creates its four books
+
+
+@admin.register(Masterplan)
+class MasterplanAdmin(PolicyAdminMixin, admin.ModelAdmin):
+    list_display = ["title", "regency"]
+    list_select_related = ["regency"]
+    search_fields = ["title", "regency__name", "regency__code"]
+    autocomplete_fields = ["regency"]
+    inlines = [VersionInline]
+
+
+class BookInline(PolicyInlineMixin, admin.TabularInline):
+    """The four books exist with the version: their status and file are edited, never added or removed."""
+
+    model = Book
+    extra = 0
+    max_num = 4
+    can_delete = False
+    fields = ["number", "status", "file", "updated_at"]
+    readonly_fields = ["number", "updated_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ActionItemInline(PolicyInlineMixin, admin.TabularInline):
+    model = ActionItem
+    extra = 0
+    fields = ["year", "dimension", "title", "target", "innovation"]
+    autocomplete_fields = ["innovation"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("dimension", "innovation")
+
+
+class GuidanceSessionInline(PolicyInlineMixin, admin.TabularInline):
+    model = GuidanceSession
+    extra = 0
+
+
+@admin.register(MasterplanVersion)
+class MasterplanVersionAdmin(PublishActionsMixin, PolicyAdminMixin, admin.ModelAdmin):
+    list_display = ["__str__", "regency", "number", "start_year", "end_year", "status", "is_published", "updated_at"]
+    list_filter = ["status", "is_published"]
+    list_select_related = ["masterplan__regency"]
+    search_fields = ["masterplan__title", "masterplan__regency__name"]
+    autocomplete_fields = ["masterplan", "legal_basis"]
+    filter_horizontal = ["dimensions"]
+    date_hierarchy = "updated_at"
+    inlines = [BookInline, ActionItemInline, GuidanceSessionInline]
+
+    @admin.display(description=_("regency"), ordering="masterplan__regency__code")
+    def regency(self, obj):
+        return obj.masterplan.regency
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not change:
+            # Every version has its four books (as masterplan.services.masterplan_version_create makes them).
+            existing = set(form.instance.books.values_list("number", flat=True))
+            Book.objects.bulk_create(
+                [Book(version=form.instance, number=number) for number in range(1, 5) if number not in existing]
+            )
+
+
+@admin.register(Book)
+class BookAdmin(PolicyAdminMixin, admin.ModelAdmin):
+    deleted_with_parent = True
+    list_display = ["__str__", "version", "status", "updated_at"]
+    list_filter = ["status", "number"]
+    list_select_related = ["version__masterplan"]
+    search_fields = ["version__masterplan__title", "version__masterplan__regency__name"]
+    fields = ["version", "number", "status", "file", "updated_at"]
+    readonly_fields = ["version", "number", "updated_at"]
+    date_hierarchy = "updated_at"
+
+
+@admin.register(ActionItem)
+class ActionItemAdmin(PolicyAdminMixin, admin.ModelAdmin):
+    list_display = ["title", "version", "dimension", "year", "innovation"]
+    list_filter = ["dimension", "year"]
+    list_select_related = ["version__masterplan", "dimension", "innovation"]
+    search_fields = ["title", "target", "version__masterplan__regency__name"]
+    autocomplete_fields = ["version", "innovation"]
+
+
+@admin.register(GuidanceSession)
+class GuidanceSessionAdmin(PolicyAdminMixin, admin.ModelAdmin):
+    list_display = ["__str__", "version", "stage", "starts_on", "ends_on", "participants"]
+    list_filter = ["stage"]
+    list_select_related = ["version__masterplan"]
+    search_fields = ["topic", "version__masterplan__regency__name"]
+    autocomplete_fields = ["version"]
+    date_hierarchy = "starts_on"
