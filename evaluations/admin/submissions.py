@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from evaluations.models import Answer, Finding, Submission, SubmissionTransition
+from evaluations.models import Answer, AnswerEvidence, Finding, Submission, SubmissionTransition
 from smartcity.admin import PolicyAdminMixin, PolicyInlineMixin, ReadOnlyAdminMixin
 
 
@@ -62,4 +62,14 @@ class SubmissionTransitionAdmin(ReadOnlyAdminMixin, PolicyAdminMixin, admin.Mode
     list_display = ["submission", "from_status", "to_status", "actor", "created_at"]
     list_filter = ["to_status"]
     list_select_related = ["submission__regency", "submission__period", "actor"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(AnswerEvidence)
+class AnswerEvidenceAdmin(PolicyAdminMixin, admin.ModelAdmin):
+    list_display = ["title", "answer", "file", "url", "created_at"]
+    list_select_related = ["answer__submission__regency", "answer__submission__period", "answer__question"]
+    search_fields = ["title", "answer__submission__regency__name"]
+    autocomplete_fields = ["answer"]
+    raw_id_fields = ["reused_from"]
     date_hierarchy = "created_at"
