@@ -6,6 +6,7 @@ every main public page at desktop and phone width.
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 from pathlib import Path
@@ -36,6 +37,19 @@ MAIN_PAGES = {
 
 @pytest.fixture
 def demo_data(live_server):
+    """The demo programmes, on top of the rows the data migrations make.
+
+    Those rows are normally restored by the harness's serialized rollback; when non-browser tests ran first in
+    the same session that restore can miss (Playwright's event loop gives the test another connection object),
+    so the catalogue and the role groups are put back here, idempotently, before loading.
+    """
+    from django.apps import apps as django_apps
+
+    from dimensions.models import Dimension
+
+    if not Dimension.objects.exists():
+        importlib.import_module("dimensions.migrations.0003_catalogue").load_catalogue(django_apps, None)
+    call_command("sync_role_groups", stdout=io.StringIO())
     call_command("load_demo", stdout=io.StringIO())
 
 
