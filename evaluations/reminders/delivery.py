@@ -161,9 +161,12 @@ def _backoff(attempts: int) -> dt.timedelta:
 
 
 def send_batch(ids: list[int] | None = None, *, now: dt.datetime | None = None) -> DeliveryResult:
-    """Claim up to `BATCH_SIZE` due reminders (of `ids`, if given), send them and record each outcome."""
+    """Claim the given due reminders (or up to `BATCH_SIZE` of all due ones), send them, record each outcome.
+
+    The ids are claimed all at once: the queueing side sized the batch, whatever this process's settings say.
+    """
     now = now or timezone.now()
-    token, rows = claim(ids, now, conf("BATCH_SIZE"))
+    token, rows = claim(ids, now, len(ids) if ids is not None else conf("BATCH_SIZE"))
     result = DeliveryResult(claimed=len(rows))
     if not rows:
         return result

@@ -64,3 +64,17 @@ def test_the_command_rejects_a_bad_date(db):
 
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("send_reminders", "--date", "27-11-2026", stdout=io.StringIO())
+
+
+def test_the_workflow_service_requesting_a_revision_emails_the_questions_to_redo(
+    ev, django_capture_on_commit_callbacks
+):
+    from tests.evaluations.flow import walk
+
+    with django_capture_on_commit_callbacks(execute=True):
+        walk(ev.pekalongan, ev.users["staf_pkl"], ev.users["evaluator"], ev.users["nasional"], "revision_requested")
+    revision = [m for m in mail.outbox if m.to == [ev.users["staf_pkl"].email]]
+    assert len(revision) == 1
+    assert revision[0].subject.startswith("Diminta revisi: Kota Pekalongan")
+    assert "Catatan evaluator: Lengkapi bukti" in revision[0].body
+    assert "- Pertanyaan 1" in revision[0].body
