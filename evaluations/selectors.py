@@ -99,6 +99,9 @@ def answers_with_evidence(submission: Submission) -> list[QuestionRow]:
     rows = []
     for question in questions.order_by("number"):
         answer = answers.get(question.pk)
+        if answer is not None:
+            answer.question = question  # no query when a service reads it
+            answer.submission = submission
         rows.append(QuestionRow(question, answer, list(answer.evidence.all()) if answer else []))
     return rows
 

@@ -326,23 +326,32 @@ def transition(name: str, **kwargs: object) -> Submission:
 # --- the region's answers and evidence -----------------------------------------------------------------------------
 
 
-def _editable_answer(user: User, submission: Submission, question: Question) -> tuple[Submission, Answer]:
-    """Lock the submission, check the region may change this question's answer now; the answer (maybe unsaved)."""
+def _region_editable(user: User, submission: Submission) -> Submission:
+    """Lock the submission and check the region may change its answers now."""
     locked = _lock(submission)
     _authorise(user, locked, REGION)
     if locked.status not in REGION_EDITABLE:
         raise _status_error(locked, pgettext("it cannot be …", "changed"))
     _require_open(locked)
+    if not policy.can(user, Action.CHANGE, Answer(submission=locked)):
+        raise PermissionDenied(_("You may not change this answer."))
+    return locked
+
+
+def _answer_for(locked: Submission, question: Question, existing: Answer | None) -> Answer:
+    """The answer to change (maybe unsaved); during a revision only the marked ones."""
     if question.questionnaire_id != locked.period.questionnaire_id:
         raise BadInput(_("This question is not part of the submission's questionnaire."))
-    answer = Answer.objects.filter(submission=locked, question=question).first()
-    if locked.status == S.REVISION_REQUESTED and not (answer is not None and answer.needs_revision):
+    if locked.status == S.REVISION_REQUESTED and not (existing is not None and existing.needs_revision):
         raise WorkflowError(_("Only the questions the evaluator marked for revision may change now."))
-    if answer is None:
-        answer = Answer(submission=locked, question=question)
-    if not policy.can_save(user, answer):
-        raise PermissionDenied(_("You may not change this answer."))
-    return locked, answer
+    return existing if existing is not None else Answer(submission=locked, question=question)
+
+
+def _editable_answer(user: User, submission: Submission, question: Question) -> tuple[Submission, Answer]:
+    """Lock the submission, check the region may change this question's answer now; the answer (maybe unsaved)."""
+    locked = _region_editable(user, submission)
+    existing = Answer.objects.filter(submission=locked, question=question).first()
+    return locked, _answer_for(locked, question, existing)
 
 
 def _parse_answer(question: Question, level: object, value: str) -> tuple[int | None, str]:
@@ -382,25 +391,35 @@ def answer_save(
     explanation: str = "",
 ) -> Answer:
     """Save (a draft of) the region's answer to one question."""
-    self_score, value = _parse_answer(question, level, value)
-    with transaction.atomic():
-        _locked, answer = _editable_answer(user, submission, question)
-        answer.self_score = self_score
-        answer.value = value
-        answer.explanation = (explanation or "").strip()
-        answer.save()
-    return answer
+    return answers_save(
+        user=user,
+        submission=submission,
+        entries=[{"question": question, "level": level, "value": value, "explanation": explanation}],
+    )[0]
 
 
-def answers_save(*, user: User, submission: Submission, entries: Iterable[dict[str, object]]) -> int:
-    """Save several answers at once, all or nothing (the self-assessment form). Returns how many changed."""
-    entries = list(entries)
-    count = 0
+def answers_save(*, user: User, submission: Submission, entries: Iterable[dict[str, object]]) -> list[Answer]:
+    """Save several answers at once, all or nothing (the self-assessment form): one lock, one read."""
+    parsed = []
+    for entry in entries:
+        question = entry["question"]
+        self_score, value = _parse_answer(question, entry.get("level"), str(entry.get("value") or ""))  # type: ignore[arg-type]
+        parsed.append((question, self_score, value, str(entry.get("explanation") or "").strip()))
+    saved = []
     with transaction.atomic():
-        for entry in entries:
-            answer_save(user=user, submission=submission, **entry)  # type: ignore[arg-type]
-            count += 1
-    return count
+        locked = _region_editable(user, submission)
+        existing = {
+            a.question_id: a
+            for a in Answer.objects.filter(submission=locked, question_id__in=[q.pk for q, *_ in parsed])  # type: ignore[attr-defined]
+        }
+        for question, self_score, value, explanation in parsed:
+            answer = _answer_for(locked, question, existing.get(question.pk))  # type: ignore[attr-defined]
+            answer.self_score = self_score
+            answer.value = value
+            answer.explanation = explanation
+            answer.save()
+            saved.append(answer)
+    return saved
 
 
 def evidence_add(
@@ -468,36 +487,43 @@ def _reviewable(user: User, submission: Submission) -> Submission:
     return locked
 
 
+def _parse_score(score: object) -> int | None:
+    if score in (None, ""):
+        return None
+    try:
+        number = int(str(score))
+    except ValueError:
+        number = 0
+    if not scoring.SCALE_MIN <= number <= scoring.SCALE_MAX:
+        raise BadInput(_("Scores run from 1 to 5."), code="score_range")
+    return number
+
+
 def answer_assess(*, user: User, answer: Answer, score: object, comment: str = "") -> Answer:
     """The evaluator's assessed score (1–5; empty for unscored questions) and comment on one answer."""
-    if score in (None, ""):
-        number = None
-    else:
-        try:
-            number = int(str(score))
-        except ValueError:
-            number = 0
-        if not scoring.SCALE_MIN <= number <= scoring.SCALE_MAX:
-            raise BadInput(_("Scores run from 1 to 5."), code="score_range")
-    with transaction.atomic():
-        _reviewable(user, answer.submission)
-        if number is not None and not scoring.is_scored(answer.question.answer_type):
-            raise BadInput(_("This question is not scored."))
-        Answer.objects.filter(pk=answer.pk).update(
-            assessed_score=number, evaluator_comment=(comment or "").strip(), updated_at=timezone.now()
-        )
-        answer.assessed_score = number
-        answer.evaluator_comment = (comment or "").strip()
-    return answer
+    return assessments_save(
+        user=user, submission=answer.submission, entries=[{"answer": answer, "score": score, "comment": comment}]
+    )[0]
 
 
-def assessments_save(*, user: User, submission: Submission, entries: Iterable[dict[str, object]]) -> int:
-    """Several assessed scores and comments at once, all or nothing (the review form)."""
-    entries = list(entries)
+def assessments_save(*, user: User, submission: Submission, entries: Iterable[dict[str, object]]) -> list[Answer]:
+    """Assessed scores and comments, all or nothing (the review form): one lock for the lot."""
+    parsed = [
+        (entry["answer"], _parse_score(entry.get("score")), str(entry.get("comment") or "").strip())
+        for entry in entries
+    ]
+    now = timezone.now()
     with transaction.atomic():
-        for entry in entries:
-            answer_assess(user=user, **entry)  # type: ignore[arg-type]
-    return len(entries)
+        locked = _reviewable(user, submission)
+        for answer, number, comment in parsed:
+            if answer.submission_id != locked.pk:  # type: ignore[attr-defined]
+                raise BadInput(_("This answer is not part of the submission."))
+            if number is not None and not scoring.is_scored(answer.question.answer_type):  # type: ignore[attr-defined]
+                raise BadInput(_("This question is not scored."))
+            Answer.objects.filter(pk=answer.pk).update(assessed_score=number, evaluator_comment=comment, updated_at=now)  # type: ignore[attr-defined]
+            answer.assessed_score = number  # type: ignore[attr-defined]
+            answer.evaluator_comment = comment  # type: ignore[attr-defined]
+    return [answer for answer, _n, _c in parsed]  # type: ignore[misc]
 
 
 def finding_add(*, user: User, submission: Submission, dimension: Dimension, kind: str, text: str) -> Finding:

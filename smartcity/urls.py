@@ -35,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("", include("kelurahan.urls")),
     path("", include("dimensions.urls")),
     path("", include("masterplan.urls")),
+    path("evaluasi/", include("evaluations.urls")),
+    path("hasil-evaluasi/", include("evaluations.public_urls")),
     prefix_default_language=False,
 )
 

@@ -93,8 +93,8 @@ def build_eval_world(areas, questions_per_dimension: int = 5) -> EvalWorld:
         user = UserFactory(username=name, role="")
         user_set_role(user=user, role=role, **area)
         users[name] = user
-    agency = Agency.objects.create(
-        regency=areas["33.75"], name="Dinas Komunikasi dan Informatika", acronym="Dinkominfo"
+    agency, _ = Agency.objects.get_or_create(
+        regency=areas["33.75"], name="Dinas Komunikasi dan Informatika", defaults={"acronym": "Dinkominfo"}
     )
     users["opd"] = UserFactory(username="opd", role="")
     user_set_role(user=users["opd"], role=Role.AGENCY_STAFF, agency=agency)
