@@ -18,6 +18,7 @@ from django.db.models import ProtectedError
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.fields import get_error_detail
 from rest_framework.settings import api_settings
@@ -82,6 +83,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]):
     return response
 
 
+@csrf_exempt
 def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
     """Any other address under /api/: a JSON 404 in the same format, not the HTML error page."""
     return JsonResponse(

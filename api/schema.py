@@ -40,6 +40,7 @@ ERRORS_WRITE = {
     **ERRORS_READ,
     400: _error("Malformed JSON or invalid values; nothing was written."),
     405: _error("Method not allowed."),
+    413: _error("The body is larger than the portal accepts."),
     415: _error("The body is not JSON."),
 }
 

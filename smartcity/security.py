@@ -25,7 +25,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
 Middleware = Callable[[HttpRequest], HttpResponse]
@@ -51,6 +51,16 @@ class SecurityHeadersMiddleware:
         return response
 
 
+def refusal(request: HttpRequest, message: str, status: int) -> HttpResponse:
+    """A plain-text refusal, or the API's JSON error body for /api/ paths (its schema documents JSON only)."""
+    if request.path_info.startswith("/api/"):
+        from api.exceptions import error_body
+
+        code = "request_too_large" if status == 413 else "invalid"
+        return JsonResponse(error_body(status, code, str(message)), status=status)
+    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+
+
 class RequestSizeLimitMiddleware:
     def __init__(self, get_response: Middleware) -> None:
         self.get_response = get_response
@@ -59,11 +69,11 @@ class RequestSizeLimitMiddleware:
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
-            return HttpResponse(_("Bad request."), status=400, content_type="text/plain; charset=utf-8")
+            return refusal(request, _("Bad request."), 400)
         if length > settings.REQUEST_MAX_BYTES:
             limit_mb = settings.REQUEST_MAX_BYTES // (1024 * 1024)
             message = _("The request is too large. The limit is %(limit)s MB.") % {"limit": limit_mb}
-            return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+            return refusal(request, message, 413)
         return self.get_response(request)
 
 
@@ -114,7 +124,6 @@ def client_ip(request: HttpRequest) -> str:
 def lockout_response(request: HttpRequest, original_response: HttpResponse | None, credentials: dict | None):
     """django-axes' answer to a locked-out sign-in: 429 with a translated page (JSON for API clients)."""
     from axes.helpers import get_cool_off, get_failure_limit
-    from django.http import JsonResponse
     from django.shortcuts import render
 
     cool_off = get_cool_off(request)
@@ -138,5 +147,5 @@ class RejectNullBytesMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", "") or "\x00" in request.path_info:
-            return HttpResponse(_("Bad request."), status=400, content_type="text/plain; charset=utf-8")
+            return refusal(request, _("Bad request."), 400)
         return self.get_response(request)

@@ -134,3 +134,12 @@ def test_regencies_and_districts_run_one_query_per_page(api, pekalongan, pontian
             with CaptureQueriesContext(connection) as queries:
                 assert api.get(url, {"page_size": size}).status_code == 200
             assert len(queries) == 1, url
+
+
+def test_a_nul_character_is_a_json_400_and_unknown_addresses_refuse_writes_with_json(api, pekalongan):
+    response = api.get(VILLAGES + "?q=%00")
+    assert response.status_code == 400
+    assert response.json()["status"] == 400
+    response = api.delete("/api/v1/villages/not-a-code/")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
