@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from smartcity.admin import PolicyAdminMixin, PolicyInlineMixin, PublishActionsMixin
+from smartcity.admin import HistoryAdmin, PolicyInlineMixin, PublishActionsMixin
 
 from .models import Dimension, Innovation, InnovationEvidence, InnovationLink, SubDimension
 
@@ -17,7 +17,7 @@ class SubDimensionInline(PolicyInlineMixin, admin.TabularInline):
 
 
 @admin.register(Dimension)
-class DimensionAdmin(PolicyAdminMixin, admin.ModelAdmin):
+class DimensionAdmin(HistoryAdmin):
     list_display = ["name", "name_en", "code", "is_core", "order"]
     list_filter = ["is_core"]
     search_fields = ["name", "name_en", "code"]
@@ -25,7 +25,7 @@ class DimensionAdmin(PolicyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(SubDimension)
-class SubDimensionAdmin(PolicyAdminMixin, admin.ModelAdmin):
+class SubDimensionAdmin(HistoryAdmin):
     list_display = ["name", "name_en", "code", "dimension", "order"]
     list_filter = ["dimension"]
     list_select_related = ["dimension"]
@@ -48,7 +48,7 @@ class InnovationEvidenceInline(PolicyInlineMixin, admin.TabularInline):
 
 
 @admin.register(Innovation)
-class InnovationAdmin(PublishActionsMixin, PolicyAdminMixin, admin.ModelAdmin):
+class InnovationAdmin(PublishActionsMixin, HistoryAdmin):
     list_display = ["name", "kind", "dimension", "agency", "regency", "status", "is_published", "updated_at"]
     list_filter = ["is_published", "kind", "status", "dimension", "agency"]
     list_select_related = ["dimension", "agency__regency"]
@@ -79,7 +79,7 @@ class InnovationAdmin(PublishActionsMixin, PolicyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(InnovationEvidence)
-class InnovationEvidenceAdmin(PublishActionsMixin, PolicyAdminMixin, admin.ModelAdmin):
+class InnovationEvidenceAdmin(PublishActionsMixin, HistoryAdmin):
     list_display = ["title", "innovation", "is_published", "uploaded_by", "uploaded_at"]
     list_filter = ["is_published"]
     list_select_related = ["innovation", "uploaded_by"]
@@ -98,7 +98,7 @@ class InnovationEvidenceAdmin(PublishActionsMixin, PolicyAdminMixin, admin.Model
 
 
 @admin.register(InnovationLink)
-class InnovationLinkAdmin(PolicyAdminMixin, admin.ModelAdmin):
+class InnovationLinkAdmin(HistoryAdmin):
     list_display = ["title", "url", "innovation"]
     list_select_related = ["innovation"]
     search_fields = ["title", "url", "innovation__name"]

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from kelurahan.models import SearchNameMixin
 from smartcity.uploads import EVIDENCE, FileCheck, RandomName
@@ -43,6 +44,8 @@ class Dimension(BilingualNameMixin):
         _("core dimension"), default=True, help_text=_("One of the six dimensions every region uses.")
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["order", "code"]
         verbose_name = _("dimension")
@@ -64,6 +67,8 @@ class SubDimension(BilingualNameMixin):
     )
     code = models.SlugField(_("code"), max_length=40)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["dimension__order", "order", "code"]
@@ -133,6 +138,8 @@ class Innovation(SearchNameMixin):
 
     objects = InnovationQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["-updated_at", "name"]
         verbose_name = _("innovation")
@@ -170,6 +177,8 @@ class InnovationLink(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     url = models.URLField(_("address"))
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["innovation", "pk"]
@@ -210,6 +219,8 @@ class InnovationEvidence(models.Model):
         related_name="+",
     )
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["innovation", "-uploaded_at", "pk"]

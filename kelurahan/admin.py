@@ -9,7 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from dimensions.models import Innovation
-from smartcity.admin import PolicyAdminMixin, PolicyInlineMixin, PublishActionsMixin
+from smartcity.admin import HistoryAdmin, PolicyAdminMixin, PolicyInlineMixin, PublishActionsMixin
 
 from .models import Agency, District, KelurahanPintar, LegalBasis, Programme, Province, Regency, Village
 
@@ -117,7 +117,7 @@ class ProgrammeListsMixin:
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(PublishActionsMixin, ProgrammeListsMixin, PolicyAdminMixin, admin.ModelAdmin):
+class ProgrammeAdmin(PublishActionsMixin, ProgrammeListsMixin, HistoryAdmin):
     list_display = ["regency", "joined_year", "cohort", "is_published", "updated_at"]
     list_filter = ["is_published", "joined_year"]
     list_select_related = ["regency"]
@@ -139,7 +139,7 @@ class ProgrammeAdmin(PublishActionsMixin, ProgrammeListsMixin, PolicyAdminMixin,
 
 
 @admin.register(LegalBasis)
-class LegalBasisAdmin(PolicyAdminMixin, admin.ModelAdmin):
+class LegalBasisAdmin(HistoryAdmin):
     list_display = ["__str__", "title", "regency", "year"]
     list_filter = ["kind", "year"]
     list_select_related = ["regency"]
@@ -148,7 +148,7 @@ class LegalBasisAdmin(PolicyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Agency)
-class AgencyAdmin(PolicyAdminMixin, admin.ModelAdmin):
+class AgencyAdmin(HistoryAdmin):
     list_display = ["name", "acronym", "regency", "innovation_count"]
     list_select_related = ["regency"]
     search_fields = ["name", "acronym", "regency__name"]
@@ -163,7 +163,7 @@ class AgencyAdmin(PolicyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(KelurahanPintar)
-class KelurahanPintarAdmin(PublishActionsMixin, PolicyAdminMixin, admin.ModelAdmin):
+class KelurahanPintarAdmin(PublishActionsMixin, HistoryAdmin):
     list_display = ["village", "regency", "supervising_agency", "since", "is_published", "updated_at"]
     list_filter = ["is_published", "supervising_agency"]
     list_select_related = ["village__regency", "supervising_agency"]

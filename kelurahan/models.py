@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from smartcity.text import fold
 
@@ -205,6 +206,8 @@ class Programme(models.Model):
         help_text=_("Receives the escalation when the region's self-assessment is overdue."),
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["regency__code"]
         verbose_name = _("programme")
@@ -247,6 +250,8 @@ class LegalBasis(models.Model):
     title = models.CharField(_("title"), max_length=300)
     url = models.URLField(_("link"), blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["regency", "year", "kind", "number"]
         verbose_name = _("legal basis")
@@ -266,6 +271,8 @@ class Agency(models.Model):
     regency = models.ForeignKey(Regency, verbose_name=_("regency"), on_delete=models.PROTECT, related_name="agencies")
     name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True, help_text=_("e.g. Dinkominfo, DPMPTSP."))
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["regency", "name"]
@@ -297,6 +304,8 @@ class KelurahanPintar(models.Model):
     )
     is_published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["village__code"]

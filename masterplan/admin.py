@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from smartcity.admin import PolicyAdminMixin, PolicyInlineMixin, PublishActionsMixin
+from smartcity.admin import HistoryAdmin, PolicyInlineMixin, PublishActionsMixin
 
 from .models import ActionItem, Book, GuidanceSession, Masterplan, MasterplanVersion
 
@@ -23,7 +23,7 @@ class VersionInline(PolicyInlineMixin, admin.TabularInline):
 
 
 @admin.register(Masterplan)
-class MasterplanAdmin(PolicyAdminMixin, admin.ModelAdmin):
+class MasterplanAdmin(HistoryAdmin):
     list_display = ["title", "regency"]
     list_select_related = ["regency"]
     search_fields = ["title", "regency__name", "regency__code"]
@@ -64,7 +64,7 @@ class GuidanceSessionInline(PolicyInlineMixin, admin.TabularInline):
 
 
 @admin.register(MasterplanVersion)
-class MasterplanVersionAdmin(PublishActionsMixin, PolicyAdminMixin, admin.ModelAdmin):
+class MasterplanVersionAdmin(PublishActionsMixin, HistoryAdmin):
     list_display = ["__str__", "regency", "number", "start_year", "end_year", "status", "is_published", "updated_at"]
     list_filter = ["status", "is_published"]
     list_select_related = ["masterplan__regency"]
@@ -89,7 +89,7 @@ class MasterplanVersionAdmin(PublishActionsMixin, PolicyAdminMixin, admin.ModelA
 
 
 @admin.register(Book)
-class BookAdmin(PolicyAdminMixin, admin.ModelAdmin):
+class BookAdmin(HistoryAdmin):
     deleted_with_parent = True
     list_display = ["__str__", "version", "status", "updated_at"]
     list_filter = ["status", "number"]
@@ -101,7 +101,7 @@ class BookAdmin(PolicyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(PolicyAdminMixin, admin.ModelAdmin):
+class ActionItemAdmin(HistoryAdmin):
     list_display = ["title", "version", "dimension", "year", "innovation"]
     list_filter = ["dimension", "year"]
     list_select_related = ["version__masterplan", "dimension", "innovation"]
@@ -110,7 +110,7 @@ class ActionItemAdmin(PolicyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(GuidanceSession)
-class GuidanceSessionAdmin(PolicyAdminMixin, admin.ModelAdmin):
+class GuidanceSessionAdmin(HistoryAdmin):
     list_display = ["__str__", "version", "stage", "starts_on", "ends_on", "participants"]
     list_filter = ["stage"]
     list_select_related = ["version__masterplan"]

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from kelurahan.models import YEAR_VALIDATORS
 from smartcity.uploads import DOCUMENTS, FileCheck, RandomName
@@ -20,6 +21,8 @@ class Masterplan(models.Model):
         "kelurahan.Regency", verbose_name=_("regency"), on_delete=models.PROTECT, related_name="masterplan"
     )
     title = models.CharField(_("title"), max_length=200)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["regency__code"]
@@ -60,6 +63,8 @@ class MasterplanVersion(models.Model):
     )
     is_published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["masterplan", "-number"]
@@ -117,6 +122,8 @@ class Book(models.Model):
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["version", "number"]
         verbose_name = _("book")
@@ -152,6 +159,8 @@ class ActionItem(models.Model):
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["version", "year", "dimension__order", "pk"]
         verbose_name = _("action-plan item")
@@ -186,6 +195,8 @@ class GuidanceSession(models.Model):
     topic = models.CharField(_("topic"), max_length=300, blank=True)
     participants = models.PositiveIntegerField(_("participants"), default=0)
     institutions = models.PositiveIntegerField(_("institutions"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["version", "stage", "starts_on"]

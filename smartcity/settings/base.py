@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "rest_framework",
     "django_filters",
+    "simple_history",  # audit history of programme objects (who changed what, when; revertible)
     "axes",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -65,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",  # records who made each change
     "smartcity.security.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last: turns a lockout flagged during authentication into the lockout page.

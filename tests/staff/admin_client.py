@@ -56,7 +56,7 @@ def change_form_data(response: Any, *, inline_rows: bool = True) -> dict[str, An
     `inline_rows=False` keeps only the inlines' management forms, with no rows (for an add POST).
     """
     data = _form_data(response.context["adminform"].form)
-    for inline in response.context["inline_admin_formsets"]:
+    for inline in response.context.get("inline_admin_formsets") or []:
         formset = inline.formset
         management = _form_data(formset.management_form)
         if not inline_rows:
