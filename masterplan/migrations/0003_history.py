@@ -11,8 +11,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dimensions', '0006_history'),
-        ('kelurahan', '0004_history'),
+        ('dimensions', '0007_history'),
+        ('kelurahan', '0005_history'),
         ('masterplan', '0002_book_file_checked_random_name'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

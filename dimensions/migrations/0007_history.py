@@ -10,8 +10,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dimensions', '0005_search_name'),
-        ('kelurahan', '0004_history'),
+        ('dimensions', '0006_search_trigram'),
+        ('kelurahan', '0005_history'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kelurahan', '0003_search_name'),
+        ('kelurahan', '0004_search_trigram'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
