@@ -26,8 +26,13 @@ from django.utils.translation import get_language
 
 VERSION_KEY = "portal:content-version"
 PAGE_PREFIX = "portal:page:"
-# A page is rebuilt at the latest after this long even when nothing signalled a change.
+# A page is rebuilt at the latest after this long even when nothing signalled a change (QuerySet.update()
+# sends no signal: code that publishes with it should call bump_content_version()).
 PAGE_TIMEOUT = 60 * 60
+# Query parameters the public pages understand. A URL with any other parameter is answered uncached, so made-up
+# query strings cannot fill the cache with copies of the same page.
+CACHEABLE_PARAMS = frozenset({"page", "q", "type", "region", "dimension", "kind", "status", "year"})
+MAX_CACHEABLE_URL = 300
 
 
 def content_version() -> int:
@@ -59,7 +64,12 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        if request.method not in ("GET", "HEAD") or not getattr(settings, "PORTAL_PAGE_CACHE", True):
+        if (
+            request.method not in ("GET", "HEAD")
+            or not getattr(settings, "PORTAL_PAGE_CACHE", True)
+            or not CACHEABLE_PARAMS.issuperset(request.GET.keys())
+            or len(request.get_full_path()) > MAX_CACHEABLE_URL
+        ):
             return view(request, *args, **kwargs)
         version = content_version()
         key = _page_key(request, version)

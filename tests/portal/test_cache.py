@@ -78,3 +78,16 @@ def test_not_found_answers_are_not_cached(client, demo):
     Innovation.objects.filter(slug="sakpore").update(slug="belum-ada")  # no signal: proves 404 was not stored
 
     assert client.get("/inovasi/belum-ada/").status_code == 200
+
+
+def test_made_up_query_parameters_are_answered_but_not_cached(client, demo):
+    from django.core.cache import cache
+
+    from portal.cache import _page_key, content_version
+
+    response = client.get(REGION + "?utm_source=x1")
+
+    assert response.status_code == 200
+    assert "ETag" not in response
+    request = response.wsgi_request
+    assert cache.get(_page_key(request, content_version())) is None
