@@ -37,7 +37,10 @@ for _ in $(seq 1 60); do
 done
 
 status=0
-.venv/bin/st run "http://127.0.0.1:$port/api/v1/schema/" \
+# From the scratch folder: schemathesis keeps its cache (.schemathesis/) in the working directory.
+root="$(pwd)"
+cd "$work"
+"$root/.venv/bin/st" run "http://127.0.0.1:$port/api/v1/schema/" \
   --url "http://127.0.0.1:$port" \
   --header "Authorization: Bearer $token" \
   --header "Accept: application/json" \
