@@ -297,23 +297,15 @@ def innovations(rng: random.Random, total: int) -> int:
 
 
 def fill_search_names(model) -> None:
-    """If the portal's accent/case-folded `search_name` column exists, fill it the way the app does."""
-    names = {field.name for field in model._meta.concrete_fields}
-    if "search_name" not in names:
+    """Fill the portal's accent/case-folded `search_name` column (bulk inserts skip the model's save())."""
+    if "search_name" not in {field.name for field in model._meta.concrete_fields}:
         return
-    from django.db import connection
+    from smartcity.text import fold
 
-    try:
-        from portal.search import fold  # type: ignore[attr-defined]
-    except ImportError:
-        fold = None
-    if fold is None or connection.vendor != "postgresql":
-        for obj in model.objects.filter(search_name="").only("pk", "name").iterator(chunk_size=5000):
-            obj.search_name = (fold or str.casefold)(obj.name)
-            obj.save(update_fields=["search_name"])
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {model._meta.db_table} SET search_name = lower(name) WHERE search_name = ''")
+    pending = list(model.objects.filter(search_name="").values_list("pk", "name"))
+    for start in range(0, len(pending), 5000):
+        objs = [model(pk=pk, search_name=fold(name)) for pk, name in pending[start : start + 5000]]
+        model.objects.bulk_update(objs, ["search_name"], batch_size=5000)
 
 
 def kelurahan_pintar(rng: random.Random) -> int:

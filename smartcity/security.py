@@ -149,3 +149,24 @@ class RejectNullBytesMiddleware:
         if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", "") or "\x00" in request.path_info:
             return refusal(request, _("Bad request."), 400)
         return self.get_response(request)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: a request that found the database gone (restart, failover) answers 503 + Retry-After.
+
+    Persistent connections are health-checked (CONN_HEALTH_CHECKS), so the next request reconnects by itself
+    once the database is back; the 503 tells clients and load balancers that this is temporary. Any other
+    error is Django's usual 500 page.
+    """
+    import sys
+
+    from django.db import InterfaceError, OperationalError
+    from django.views.defaults import server_error as default_server_error
+
+    error = sys.exc_info()[1]
+    if isinstance(error, (OperationalError, InterfaceError)):
+        message = _("The service is briefly unavailable. Please try again in a few seconds.")
+        response = HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
+        response["Retry-After"] = "5"
+        return response
+    return default_server_error(request)

@@ -18,6 +18,9 @@ from portal.health import healthz
 from portal.sitemaps import SITEMAPS
 from portal.views import robots_txt
 
+# A lost database connection answers 503 + Retry-After (smartcity/security.py); anything else the usual 500.
+handler500 = "smartcity.security.server_error"
+
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),

@@ -283,7 +283,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MiB of non-file fields
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger files spool to a temporary file, not memory
-FILE_UPLOAD_PERMISSIONS = 0o640
+# Readable by nginx, which serves /media/ (names are random and unguessable, see smartcity/uploads.py).
+FILE_UPLOAD_PERMISSIONS = 0o644
 
 # --- Email ------------------------------------------------------------------
 # EMAIL_URL, e.g. smtp+tls://user:pass@smtp.example.org:587; see django-environ.

@@ -38,3 +38,32 @@ def test_connections_are_persistent_and_health_checked(settings):
     database = settings.DATABASES["default"]
     assert database["CONN_HEALTH_CHECKS"] is True
     assert database["CONN_MAX_AGE"] >= 60
+
+
+def test_a_lost_database_answers_503_with_retry_after(rf):
+    from django.db import OperationalError
+
+    from smartcity.security import server_error
+
+    try:
+        raise OperationalError("server closed the connection unexpectedly")
+    except OperationalError:
+        response = server_error(rf.get("/"))
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+
+
+def test_other_errors_stay_500(rf):
+    from smartcity.security import server_error
+
+    try:
+        raise RuntimeError("bug")
+    except RuntimeError:
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500
+
+
+def test_the_project_uses_the_503_handler():
+    from smartcity import urls
+
+    assert urls.handler500 == "smartcity.security.server_error"
