@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def staff_client(client):
-    user = User.objects.create_user("staf.sesi", "sesi@example.id", "a-long-unique-passphrase-1", is_staff=True)
+    user = User.objects.create_user(
+        "staf.sesi", "sesi@example.id", "a-long-unique-passphrase-1", is_staff=True, role="national_admin"
+    )
     client.force_login(user)
     return client
 
