@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "api.middleware.ApiLanguageMiddleware",
+    "api.middleware.ApiCorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -322,6 +323,8 @@ REST_FRAMEWORK = {
     "URL_FORMAT_OVERRIDE": None,
     "PAGE_SIZE": 50,
 }
+# Read-only API requests from any origin (Access-Control-Allow-Origin: *), for dashboards on other sites.
+API_CORS_ALLOW_ALL = env.bool("API_CORS_ALLOW_ALL", default=False)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Smart City Portal API",
     "DESCRIPTION": "Open data of Indonesia's smart-city programme (Gerakan Menuju 100 Smart City); "
