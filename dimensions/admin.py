@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from smartcity.admin import HistoryAdmin, PolicyInlineMixin, PublishActionsMixin
+from smartcity.admin import HistoryAdmin, PolicyInlineMixin, PublishActionsMixin, SpreadsheetAdminMixin
 
 from .models import Dimension, Innovation, InnovationEvidence, InnovationLink, SubDimension
+from .spreadsheets import INNOVATIONS, export_queryset
 
 
 class SubDimensionInline(PolicyInlineMixin, admin.TabularInline):
@@ -48,7 +49,7 @@ class InnovationEvidenceInline(PolicyInlineMixin, admin.TabularInline):
 
 
 @admin.register(Innovation)
-class InnovationAdmin(PublishActionsMixin, HistoryAdmin):
+class InnovationAdmin(SpreadsheetAdminMixin, PublishActionsMixin, HistoryAdmin):
     list_display = ["name", "kind", "dimension", "agency", "regency", "status", "is_published", "updated_at"]
     list_filter = ["is_published", "kind", "status", "dimension", "agency"]
     list_select_related = ["dimension", "agency__regency"]
@@ -57,6 +58,9 @@ class InnovationAdmin(PublishActionsMixin, HistoryAdmin):
     autocomplete_fields = ["agency", "villages", "sub_dimension"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [InnovationLinkInline, InnovationEvidenceInline]
+    actions = ["publish", "unpublish", "export_csv", "export_xlsx"]
+    spreadsheet = INNOVATIONS
+    spreadsheet_queryset = export_queryset
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "dimension", "sub_dimension", "status"]}),
         (None, {"fields": ["agency", "villages"]}),

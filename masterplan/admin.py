@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from smartcity.admin import HistoryAdmin, PolicyInlineMixin, PublishActionsMixin
+from smartcity.admin import HistoryAdmin, PolicyInlineMixin, PublishActionsMixin, SpreadsheetAdminMixin
 
 from .models import ActionItem, Book, GuidanceSession, Masterplan, MasterplanVersion
+from .spreadsheets import ACTION_ITEMS, export_queryset
 
 
 class VersionInline(PolicyInlineMixin, admin.TabularInline):
@@ -101,7 +102,9 @@ class BookAdmin(HistoryAdmin):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(HistoryAdmin):
+class ActionItemAdmin(SpreadsheetAdminMixin, HistoryAdmin):
+    spreadsheet = ACTION_ITEMS
+    spreadsheet_queryset = export_queryset
     list_display = ["title", "version", "dimension", "year", "innovation"]
     list_filter = ["dimension", "year"]
     list_select_related = ["version__masterplan", "dimension", "innovation"]

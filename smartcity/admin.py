@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -270,6 +271,110 @@ class ReadOnlyAdminMixin:
         return False
 
 
+class SpreadsheetAdminMixin:
+    """Import (upload → preview → confirm) and export (CSV, XLSX actions) of a model's rows as a spreadsheet.
+
+    Set `spreadsheet` to a `smartcity.spreadsheets.Sheet` and `spreadsheet_queryset` to a function that adds the
+    joins its rows need. Imports are all-or-nothing and scoped by the policy; exports list only what the user
+    may view.
+    """
+
+    spreadsheet = None
+    spreadsheet_queryset = None
+    change_list_template = "admin/spreadsheet_change_list.html"
+    actions = ["export_csv", "export_xlsx"]
+
+    def get_urls(self):
+        from django.urls import path
+
+        opts = self.model._meta
+        name = f"{opts.app_label}_{opts.model_name}_import"
+        return [path("impor/", self.admin_site.admin_view(self.import_view), name=name), *super().get_urls()]
+
+    def _export(self, request: HttpRequest, queryset, kind: str):
+        from .spreadsheets import export
+
+        rows = policy.scope(request.user, Action.VIEW, queryset)
+        if self.spreadsheet_queryset is not None:
+            rows = type(self).spreadsheet_queryset(rows)
+        return export(self.spreadsheet, rows, kind)
+
+    @admin.action(description=_("Export the selected items as CSV"), permissions=["view"])
+    def export_csv(self, request: HttpRequest, queryset):
+        return self._export(request, queryset, "csv")
+
+    @admin.action(description=_("Export the selected items as XLSX"), permissions=["view"])
+    def export_xlsx(self, request: HttpRequest, queryset):
+        return self._export(request, queryset, "xlsx")
+
+    def import_view(self, request: HttpRequest):
+        from django.core import signing
+        from django.shortcuts import redirect
+        from django.template.response import TemplateResponse
+        from django.urls import reverse
+
+        from .spreadsheets import IMPORT_HELP, SpreadsheetError, import_rows, read_table, validate
+
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        sheet = self.spreadsheet
+        salt = f"spreadsheet-import:{self.model._meta.label_lower}:{request.user.pk}"
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import %(things)s from a spreadsheet") % {"things": self.model._meta.verbose_name_plural},
+            "columns": sheet.columns,
+            "help": IMPORT_HELP,
+        }
+        status = 200
+        if request.method == "POST" and "payload" in request.POST:
+            try:
+                rows = signing.loads(request.POST["payload"], salt=salt, max_age=3600)
+            except signing.BadSignature:
+                context["file_error"] = _("The preview has expired; upload the file again.")
+                return TemplateResponse(request, "admin/spreadsheet_import.html", context, status=400)
+            checked = import_rows(request.user, sheet, rows)
+            if not checked.errors:
+                count = len(checked.objects)
+                self.message_user(
+                    request,
+                    ngettext("%(count)d row imported.", "%(count)d rows imported.", count) % {"count": count},
+                    messages.SUCCESS,
+                )
+                opts = self.model._meta
+                return redirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+            context.update(errors=checked.errors, rows=checked.rows)
+            status = 400
+        elif request.method == "POST":
+            upload = request.FILES.get("file")
+            try:
+                if upload is None:
+                    raise SpreadsheetError(_("Choose a CSV or XLSX file."))
+                if upload.size > settings.UPLOAD_MAX_BYTES:
+                    raise SpreadsheetError(_("The file is too large."))
+                rows = read_table(upload, sheet)
+            except SpreadsheetError as error:
+                context["file_error"] = str(error)
+                return TemplateResponse(request, "admin/spreadsheet_import.html", context, status=400)
+            checked = validate(request.user, sheet, rows)
+            errors_by_row: dict[int, list] = {}
+            for error in checked.errors:
+                errors_by_row.setdefault(error.row, []).append(error)
+            context.update(
+                errors=checked.errors,
+                preview=[
+                    (index, [values.get(name, "") for name in sheet.headers], errors_by_row.get(index, []))
+                    for index, values in enumerate(rows, start=2)
+                ],
+                headers=sheet.headers,
+            )
+            if checked.errors:
+                status = 400
+            else:
+                context["payload"] = signing.dumps(rows, salt=salt, compress=True)
+        return TemplateResponse(request, "admin/spreadsheet_import.html", context, status=status)
+
+
 class HistoryAdmin(PolicyAdminMixin, SimpleHistoryAdmin):
     """A programme model's admin: policy-scoped, with its audit history (who, when, what) viewable and revertible."""
 
@@ -282,4 +387,5 @@ __all__ = [
     "ReadOnlyAdminMixin",
     "ScopedRelatedFilter",
     "SmartCityAdminSite",
+    "SpreadsheetAdminMixin",
 ]
