@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from smartcity.admin import HistoryAdmin, PolicyInlineMixin, PublishActionsMixin, SpreadsheetAdminMixin
+from smartcity.admin import HistoryAdmin, PolicyInlineMixin, PublishActionsMixin, SpreadsheetAdminMixin, download_link
 
 from .models import Dimension, Innovation, InnovationEvidence, InnovationLink, SubDimension
 from .spreadsheets import INNOVATIONS, export_queryset
@@ -41,8 +41,9 @@ class InnovationLinkInline(PolicyInlineMixin, admin.TabularInline):
 class InnovationEvidenceInline(PolicyInlineMixin, admin.TabularInline):
     model = InnovationEvidence
     extra = 0
-    fields = ["title", "file", "is_published", "uploaded_by", "uploaded_at"]
-    readonly_fields = ["uploaded_by", "uploaded_at"]
+    fields = ["title", "file", "download", "is_published", "uploaded_by", "uploaded_at"]
+    readonly_fields = ["download", "uploaded_by", "uploaded_at"]
+    download = staticmethod(download_link)
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("uploaded_by")
@@ -90,7 +91,8 @@ class InnovationEvidenceAdmin(PublishActionsMixin, HistoryAdmin):
     search_fields = ["title", "innovation__name"]
     autocomplete_fields = ["innovation"]
     date_hierarchy = "uploaded_at"
-    readonly_fields = ["original_name", "uploaded_by", "uploaded_at"]
+    readonly_fields = ["download", "original_name", "uploaded_by", "uploaded_at"]
+    download = staticmethod(download_link)
 
     def save_model(self, request, obj, form, change):
         if not change:

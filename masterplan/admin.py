@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from smartcity.admin import HistoryAdmin, PolicyInlineMixin, PublishActionsMixin, SpreadsheetAdminMixin
+from smartcity.admin import HistoryAdmin, PolicyInlineMixin, PublishActionsMixin, SpreadsheetAdminMixin, download_link
 
 from .models import ActionItem, Book, GuidanceSession, Masterplan, MasterplanVersion
 from .spreadsheets import ACTION_ITEMS, export_queryset
@@ -39,8 +39,9 @@ class BookInline(PolicyInlineMixin, admin.TabularInline):
     extra = 0
     max_num = 4
     can_delete = False
-    fields = ["number", "status", "file", "updated_at"]
-    readonly_fields = ["number", "updated_at"]
+    fields = ["number", "status", "file", "download", "updated_at"]
+    readonly_fields = ["number", "download", "updated_at"]
+    download = staticmethod(download_link)
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -96,8 +97,9 @@ class BookAdmin(HistoryAdmin):
     list_filter = ["status", "number"]
     list_select_related = ["version__masterplan"]
     search_fields = ["version__masterplan__title", "version__masterplan__regency__name"]
-    fields = ["version", "number", "status", "file", "updated_at"]
-    readonly_fields = ["version", "number", "updated_at"]
+    fields = ["version", "number", "status", "file", "download", "updated_at"]
+    readonly_fields = ["version", "number", "download", "updated_at"]
+    download = staticmethod(download_link)
     date_hierarchy = "updated_at"
 
 

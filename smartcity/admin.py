@@ -179,6 +179,13 @@ class PolicyAdminMixin(_PolicyFormFieldsMixin):
             scoped.append(item)
         return scoped
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        response = super().changeform_view(request, object_id, form_url, extra_context)
+        context = getattr(response, "context_data", None) or {}
+        if request.method == "POST" and response.status_code == 200 and context.get("errors"):
+            response.status_code = 400  # bad input: the form again, with its translated errors, as a 4xx
+        return response
+
     def save_model(self, request: HttpRequest, obj: models.Model, form: Any, change: bool) -> None:
         if not policy.can_save(request.user, obj):
             raise PermissionDenied
@@ -373,6 +380,18 @@ class SpreadsheetAdminMixin:
             else:
                 context["payload"] = signing.dumps(rows, salt=salt, compress=True)
         return TemplateResponse(request, "admin/spreadsheet_import.html", context, status=status)
+
+
+@admin.display(description=_("download"))
+def download_link(obj: models.Model) -> str:
+    """A link to the protected download view of a book or evidence file (never the bare media URL)."""
+    from django.urls import reverse
+    from django.utils.html import format_html
+
+    if obj is None or obj.pk is None or not getattr(obj, "file", None):
+        return "—"
+    name = "book_file" if obj._meta.model_name == "book" else "evidence_file"
+    return format_html('<a href="{}">{}</a>', reverse(name, args=[obj.pk]), _("Download"))
 
 
 class HistoryAdmin(PolicyAdminMixin, SimpleHistoryAdmin):

@@ -17,6 +17,7 @@ from portal.cache import public_page
 from portal.health import healthz
 from portal.sitemaps import SITEMAPS
 from portal.views import robots_txt
+from smartcity import files
 
 # A lost database connection answers 503 + Retry-After (smartcity/security.py); anything else the usual 500.
 handler500 = "smartcity.security.server_error"
@@ -28,6 +29,9 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     re_path(r"^api/", not_found),
     path("robots.txt", robots_txt, name="robots"),
+    # Uploaded files, to those allowed (smartcity/files.py).
+    path("berkas/buku/<int:pk>/", files.book_file, name="book_file"),
+    path("berkas/bukti/<int:pk>/", files.evidence_file, name="evidence_file"),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 

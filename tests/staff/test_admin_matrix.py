@@ -9,7 +9,7 @@ policy, fails here. Per place ("own", "sibling", "other"):
 - change: posting the unchanged form back saves (302); a view-only object answers 403; others 404;
 - delete: posting the confirmation deletes (302) (or shows the protected rows that keep it); 403 / 404;
 - add:    posting the object's data as a new object (the original removed first, so uniqueness holds)
-          saves (302); out of reach the add page answers 403 or the form refuses the foreign choice,
+          saves (302); out of reach the add page answers 403 or the form refuses the foreign choice (400),
           and nothing is saved.
 
 Through tables of many-to-many fields have no admin of their own (they are edited as inlines or widgets);
@@ -102,7 +102,7 @@ def check_change(client, world, label, role, place, obj, letters) -> list[str]:
     want = 302 if "c" in letters else 403 if "v" in letters else 404
     if response.status_code != want:
         errors = ""
-        if response.status_code == 200 and response.context and "adminform" in response.context:
+        if response.status_code == 400 and response.context and "adminform" in response.context:
             errors = f" {response.context['adminform'].form.errors} {response.context.get('errors')}"
         return [f"{role} change {place}: {response.status_code}, expected {want}{errors}"]
     return []
@@ -195,13 +195,13 @@ def check_add(client, world, label, role, place, obj, letters) -> list[str]:
             if "a" in letters:
                 if response.status_code != 302 or added != 1:
                     errors = ""
-                    if response.status_code == 200:
+                    if response.status_code == 400:
                         errors = f" {response.context['adminform'].form.errors}"
                     wrong.append(f"{role} add {place}: {response.status_code}, added {added}{errors}")
-            elif added != 0 or response.status_code not in {200, 403}:
+            elif added != 0 or response.status_code not in {400, 403}:
                 wrong.append(f"{role} add {place}: {response.status_code}, added {added}, expected a refusal")
-            elif response.status_code == 200 and not response.context["adminform"].form.errors:
-                wrong.append(f"{role} add {place}: 200 without a form error")
+            elif response.status_code == 400 and not response.context["adminform"].form.errors:
+                wrong.append(f"{role} add {place}: 400 without a form error")
             raise Rollback
     except Rollback:
         pass
