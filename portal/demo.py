@@ -22,6 +22,7 @@ from accounts.models import Role, User
 from accounts.services import user_sync_role_group
 from dimensions.models import Dimension, Innovation, InnovationKind, InnovationLink, InnovationStatus, SubDimension
 from dimensions.services import innovation_create
+from evaluations import services as evaluation_services
 from evaluations.models import (
     AnswerType,
     Component,
@@ -31,6 +32,7 @@ from evaluations.models import (
     ScaleLevel,
     Semester,
     Submission,
+    SubmissionStatus,
 )
 from kelurahan.models import Agency, KelurahanPintar, LegalBasis, Programme, Regency, Village
 from masterplan.models import Book, BookStatus, GuidanceSession, Masterplan, MasterplanVersion, VersionStatus
@@ -531,7 +533,7 @@ def _load_masterplans(result: DemoResult, innovations: dict[str, Innovation]) ->
         )
 
 
-def _load_evaluation(result: DemoResult, evaluator: User) -> None:
+def _load_evaluation(result: DemoResult, evaluator: User) -> tuple[Questionnaire, EvaluationPeriod]:
     questionnaire, created = Questionnaire.objects.get_or_create(title=QUESTIONNAIRE_TITLE, version=1)
     result.count("questionnaires", created)
     if created:
@@ -541,13 +543,16 @@ def _load_evaluation(result: DemoResult, evaluator: User) -> None:
         )
         questions = []
         for dimension in Dimension.objects.filter(code__in=CORE_DIMENSIONS).order_by("order"):
-            for component, answer_type, evidence, template in QUESTION_TEMPLATES:
+            subs = list(SubDimension.objects.filter(dimension=dimension).order_by("order"))
+            for index, (component, answer_type, evidence, template) in enumerate(QUESTION_TEMPLATES):
                 questions.append(
                     Question(
                         questionnaire=questionnaire,
                         number=len(questions) + 1,
                         text=template.format(dimension=dimension.name),
                         dimension=dimension,
+                        # assumed: the questions spread over the dimension's sub-dimensions in order
+                        sub_dimension=subs[index % len(subs)] if subs else None,
                         component=component,
                         answer_type=answer_type,
                         evidence_required=evidence,
@@ -574,6 +579,165 @@ def _load_evaluation(result: DemoResult, evaluator: User) -> None:
         if created:
             submission.evaluators.add(evaluator)
         result.count("submissions", created)
+    return questionnaire, period
+
+
+# --- A realistic evaluation cycle ---------------------------------------------------------------
+# Assumed (the sources give dates and quick wins, not scores): the previous semester of Kota Pekalongan and
+# Kota Pontianak was reviewed and published with scores in the range real regions get (about 3.0–3.5), with
+# findings written from the quick wins and innovations the sources name; in the current period Kota Pekalongan
+# has submitted its self-assessment and waits for review. The steps go through the workflow service, so the
+# status history, revision round and signals are the real ones.
+
+# region -> (base level, dimension codes a level higher, evidence link); levels vary per question around the base
+DEMO_SCORING = {
+    "33.75": (3, {"governance", "economy"}, "https://pekalongankota.go.id/"),  # assumed official portal
+    "61.71": (3, {"governance", "living", "society"}, "https://jepin.pontianak.go.id/"),
+}
+DEMO_FINDINGS = {
+    "33.75": [
+        (
+            "governance",
+            "strength",
+            "Aplikasi Sakpore di DPMPTSP mempercepat layanan perizinan.",
+        ),
+        (
+            "economy",
+            "strength",
+            "Loka pasar batik lewat WhatsApp menghubungkan perajin dengan pembeli.",
+        ),
+        ("living", "weakness", "Dampak percepatan vaksinasi di Puskesmas Sokorejo belum diukur."),
+        ("environment", "recommendation", "Replikasi MCK adaptif Kelurahan Bandengan ke kelurahan rawan rob lainnya."),
+        ("governance", "recommendation", "Integrasikan data layanan antar-OPD ke dalam satu dasbor kota."),
+    ],
+    "61.71": [
+        (
+            "governance",
+            "strength",
+            "Pionirs memudahkan layanan adminduk; Jepin menyatukan aplikasi kota.",
+        ),
+        ("living", "strength", "PSC 119 memberi layanan kegawatdaruratan yang terpadu."),
+        ("branding", "weakness", "Promosi Kawasan Wisata Bansir Laut belum didukung data kunjungan."),
+        (
+            "society",
+            "recommendation",
+            "Perluas Kampung Literasi Selamat ke kecamatan lain.",
+        ),
+    ],
+}
+
+
+AGREE = "Sesuai bukti dukung."
+DISAGREE = "Bukti dukung belum menunjukkan tingkat ini."
+
+
+def _demo_level(base: int, boost: bool, number: int, offset: int) -> int:
+    """A level 1–5 that varies by question, so dimension scores differ like real ones."""
+    level = (
+        base + (1 if boost else 0) + (1 if (number + offset) % 7 == 0 else 0) - (1 if (number + offset) % 5 == 0 else 0)
+    )
+    return max(1, min(5, level))
+
+
+def _demo_fill(submission: Submission, staff: User, *, offset: int) -> None:
+    base, boosted, link = DEMO_SCORING[submission.regency_id]
+    for question in submission.period.questionnaire.questions.select_related("dimension").order_by("number"):
+        level = _demo_level(base, question.dimension.code in boosted, question.number, offset)
+        if question.answer_type == AnswerType.YES_NO:
+            evaluation_services.answer_save(
+                user=staff, submission=submission, question=question, value="yes", explanation="Sudah berjalan."
+            )
+        else:
+            evaluation_services.answer_save(
+                user=staff,
+                submission=submission,
+                question=question,
+                level=level,
+                explanation=f"Penilaian mandiri {question.dimension.name}: tingkat {level}.",
+            )
+        if question.evidence_required:
+            evaluation_services.evidence_add(
+                user=staff, submission=submission, question=question, title="Bukti dukung (tautan)", url=link
+            )
+
+
+def _load_evaluation_cycle(
+    result: DemoResult, questionnaire: Questionnaire, current: EvaluationPeriod, users: dict[str, User]
+) -> None:
+    evaluator, admin = users["evaluator"], users["admin.nasional"]
+    staff = {"33.75": users["staf.kotapekalongan"], "61.71": users["staf.pontianak"]}
+    if current.semester == Semester.SECOND:
+        year, semester = current.year, Semester.FIRST
+    else:
+        year, semester = current.year - 1, Semester.SECOND
+    opens = current.opens_on - dt.timedelta(days=160)  # assumed: about five months earlier
+    previous, created = EvaluationPeriod.objects.get_or_create(
+        year=year,
+        semester=semester,
+        stage=1,
+        defaults={
+            "opens_on": opens,
+            "due_on": opens + dt.timedelta(days=30),
+            "review_due_on": opens + dt.timedelta(days=45),
+            "questionnaire": questionnaire,
+        },
+    )
+    result.count("evaluation periods", created)
+    if created:
+        for offset, code in enumerate(("33.75", "61.71")):
+            submission = Submission.objects.create(period=previous, regency_id=code)
+            submission.evaluators.add(evaluator)
+            result.count("submissions", True)
+            _demo_fill(submission, staff[code], offset=offset)
+            evaluation_services.submit(user=staff[code], submission=submission)
+            evaluation_services.start_review(user=evaluator, submission=submission)
+            if code == "33.75":
+                # A revision round: the first output question lacked convincing evidence.
+                first = submission.answers.filter(question__component=Component.OUTPUT).order_by("question__number")[0]
+                evaluation_services.request_revision(
+                    user=evaluator,
+                    submission=submission,
+                    due_on=timezone.localdate(),
+                    questions=[first.question_id],
+                    note="Lengkapi bukti kebijakan dan anggaran (Perwal, DPA).",
+                )
+                evaluation_services.answer_save(
+                    user=staff[code],
+                    submission=submission,
+                    question=first.question,
+                    level=first.self_score,
+                    explanation="Perwal dan DPA dilampirkan.",
+                )
+                evaluation_services.resubmit(user=staff[code], submission=submission)
+                evaluation_services.start_review(user=evaluator, submission=submission)
+            for answer in submission.answers.select_related("question", "submission"):
+                # Assessed: the evaluator mostly agrees, one level lower where the question number is a multiple of 4.
+                assessed = answer.self_score if answer.self_score is not None else None
+                if assessed is not None and answer.question.number % 4 == 0:
+                    assessed = max(1, assessed - 1)
+                evaluation_services.answer_assess(
+                    user=evaluator,
+                    answer=answer,
+                    score=assessed,
+                    comment="Sesuai bukti dukung."
+                    if assessed == answer.self_score
+                    else "Bukti belum menunjukkan tingkat ini.",
+                )
+            dimensions = {d.code: d for d in Dimension.objects.filter(code__in=CORE_DIMENSIONS)}
+            for dimension_code, kind, text in DEMO_FINDINGS[code]:
+                evaluation_services.finding_add(
+                    user=evaluator, submission=submission, dimension=dimensions[dimension_code], kind=kind, text=text
+                )
+            evaluation_services.accept(user=evaluator, submission=submission)
+            evaluation_services.publish(user=admin, submission=submission)
+        previous.closed_at = timezone.now()
+        previous.save(update_fields=["closed_at"])
+
+    # The current period: Kota Pekalongan has submitted and waits for review.
+    pekalongan = Submission.objects.get(period=current, regency_id="33.75")
+    if pekalongan.status == SubmissionStatus.DRAFT and not pekalongan.answers.exists():
+        _demo_fill(pekalongan, staff["33.75"], offset=2)
+        evaluation_services.submit(user=staff["33.75"], submission=pekalongan)
 
 
 def _load_users(result: DemoResult, agencies: dict[tuple[str, str], Agency]) -> dict[str, User]:
@@ -615,5 +779,6 @@ def demo_load() -> DemoResult:
     _load_kelurahan_pintar(result, agencies)
     _load_masterplans(result, innovations)
     users = _load_users(result, agencies)
-    _load_evaluation(result, users["evaluator"])
+    questionnaire, period = _load_evaluation(result, users["evaluator"])
+    _load_evaluation_cycle(result, questionnaire, period, users)
     return result

@@ -136,3 +136,23 @@ def test_it_refuses_where_demo_data_is_disabled(settings):
     with pytest.raises(CommandError, match="DEMO_DATA_ALLOWED"):
         load()
     assert Programme.objects.count() == 0
+
+
+def test_it_walks_a_realistic_evaluation_cycle():
+    from evaluations import selectors
+    from evaluations.models import SubmissionStatus
+
+    load()
+
+    results = selectors.published_results()
+    assert {r.regency.code for r in results} == {"33.75", "61.71"}
+    assert all(3 <= r.overall <= 4 for r in results)
+    current = EvaluationPeriod.objects.open_now().get()
+    pekalongan = current.submissions.get(regency_id="33.75")
+    assert pekalongan.status == SubmissionStatus.SUBMITTED
+    assert selectors.carried_recommendations(pekalongan)
+    previous = results[0].submission
+    assert (
+        previous.transitions.filter(to_status=SubmissionStatus.REVISION_REQUESTED).exists()
+        or results[1].submission.transitions.filter(to_status=SubmissionStatus.REVISION_REQUESTED).exists()
+    )
