@@ -51,9 +51,12 @@ from .models import (
     Answer,
     AnswerEvidence,
     AnswerType,
+    EvaluationPeriod,
     Finding,
     FindingKind,
     Question,
+    Questionnaire,
+    ScaleLevel,
     Submission,
     SubmissionStatus,
     SubmissionTransition,
@@ -542,3 +545,64 @@ def finding_remove(*, user: User, finding: Finding) -> None:
     with transaction.atomic():
         _reviewable(user, finding.submission)
         finding.delete()
+
+
+# --- questionnaires and periods ------------------------------------------------------------------------------------
+
+
+def questionnaire_is_frozen(questionnaire: Questionnaire) -> bool:
+    """A questionnaire a closed period used is never changed again, only copied into a new version."""
+    return questionnaire.pk is not None and questionnaire.periods.filter(closed_at__isnull=False).exists()
+
+
+def questionnaire_copy(*, user: User, questionnaire: Questionnaire) -> Questionnaire:
+    """A new version of the questionnaire with the same scale levels and questions, to change freely."""
+    if not policy.can(user, Action.ADD, Questionnaire):
+        raise PermissionDenied(_("You may not create questionnaires."))
+    with transaction.atomic():
+        latest = (
+            Questionnaire.objects.select_for_update()
+            .filter(title=questionnaire.title)
+            .order_by("-version")
+            .values_list("version", flat=True)
+            .first()
+        )
+        copy = Questionnaire.objects.create(
+            title=questionnaire.title, version=(latest or questionnaire.version) + 1, based_on=questionnaire
+        )
+        ScaleLevel.objects.bulk_create(
+            ScaleLevel(questionnaire=copy, level=s.level, name=s.name, descriptor=s.descriptor)
+            for s in questionnaire.scale_levels.all()
+        )
+        Question.objects.bulk_create(
+            Question(
+                questionnaire=copy,
+                number=q.number,
+                text=q.text,
+                dimension_id=q.dimension_id,
+                sub_dimension_id=q.sub_dimension_id,
+                component=q.component,
+                answer_type=q.answer_type,
+                evidence_required=q.evidence_required,
+                weight=q.weight,
+            )
+            for q in questionnaire.questions.all()
+        )
+    return copy
+
+
+def period_close(*, user: User, period: EvaluationPeriod) -> EvaluationPeriod:
+    """Close a period: no more answers; its questionnaire is frozen from then on."""
+    if not policy.can(user, Action.CHANGE, period):
+        raise PermissionDenied(_("You may not change evaluation periods."))
+    EvaluationPeriod.objects.filter(pk=period.pk, closed_at__isnull=True).update(closed_at=timezone.now())
+    period.refresh_from_db(fields=["closed_at"])
+    return period
+
+
+def period_reopen(*, user: User, period: EvaluationPeriod) -> EvaluationPeriod:
+    if not policy.can(user, Action.CHANGE, period):
+        raise PermissionDenied(_("You may not change evaluation periods."))
+    EvaluationPeriod.objects.filter(pk=period.pk).update(closed_at=None)
+    period.refresh_from_db(fields=["closed_at"])
+    return period
