@@ -38,11 +38,28 @@ class EvalWorld:
     users: dict[str, User]
 
 
+def ensure_catalogue() -> None:
+    """The rows data migrations make (dimension catalogue, role groups): a transactional test earlier in the
+    session may have flushed them when its serialized rollback missed (see tests/browser/test_portal.py)."""
+    import importlib
+    import io
+
+    from django.apps import apps as django_apps
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+
+    if not Dimension.objects.exists():
+        importlib.import_module("dimensions.migrations.0003_catalogue").load_catalogue(django_apps, None)
+    if not Group.objects.filter(name=Role.EVALUATOR).exists():
+        call_command("sync_role_groups", stdout=io.StringIO())
+
+
 def make_questionnaire(
     questions_per_dimension: int = 3,
     dimensions: tuple[str, ...] = ("governance", "economy"),
     title: str = "Kuesioner Uji",
 ) -> tuple[Questionnaire, list[Question]]:
+    ensure_catalogue()
     questionnaire = Questionnaire.objects.create(title=title)
     ScaleLevel.objects.bulk_create(ScaleLevel(questionnaire=questionnaire, level=n, name=name) for n, name in SCALE)
     components = [Component.BASELINE, Component.OUTPUT, Component.OUTCOME, Component.IMPACT, Component.QUICK_WIN]
@@ -69,6 +86,7 @@ def make_questionnaire(
 
 
 def build_eval_world(areas, questions_per_dimension: int = 5) -> EvalWorld:
+    ensure_catalogue()
     for code in ("33.75", "61.71"):
         Programme.objects.get_or_create(regency=areas[code], defaults={"joined_year": 2018, "is_published": True})
     questionnaire, questions = make_questionnaire(questions_per_dimension)
