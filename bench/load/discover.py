@@ -38,6 +38,10 @@ innovations = list(Innovation.objects.filter(is_published=True).order_by("pk").v
 rng.shuffle(regencies)
 rng.shuffle(villages)
 out = {"trivial": ["/bench/trivial/"], "home": ["/", "/en/"]}
+out["lists"] = [
+    rev([name])
+    for name in ("kelurahan:regions", "dimensions:innovations", "dimensions:dimensions", "results:index", "portal:data")
+]
 out["region"] = [rev(["kelurahan:region"], slug=s) for s, c, n in regencies]
 out["kelurahan"] = [rev(["kelurahan:village"], code=c) for c, n in villages[:5000]]
 search = rev(["portal:search", "search", "kelurahan:search", "dimensions:search"])
@@ -60,8 +64,9 @@ out["innovation"] = innovation_pages
 api = ["/api/v1/regencies/", "/api/v1/programmes/", "/api/v1/provinces/"]
 api += [f"/api/v1/villages/?regency={c}" for s, c, n in regencies[:30]]
 api += [f"/api/v1/agencies/?regency={c}" for s, c, n in regencies[:30]]
-for name in ("innovations", "evaluations", "results", "kelurahan-pintar"):
+for name in ("innovations", "evaluation-results", "kelurahan-pintar", "dimensions", "masterplans"):
     api.append(f"/api/v1/{name}/")
+api += [f"/api/v1/innovations/?regency={c}" for s, c, n in regencies[:30]]
 out["api"] = api
 # 90 % down the village list (75,000th of 83,762 nationally), as a hand-made cursor position.
 deep = Village.objects.order_by("code").values_list("code", flat=True)[Village.objects.count() * 9 // 10]
@@ -73,8 +78,14 @@ staff = [
     "/admin/kelurahan/village/?q=kauman",
     "/admin/evaluations/submission/",
 ]
-for name in ("staff:dashboard", "staff:home", "staff:index", "staff:innovations", "staff:submissions"):
+for name in ("evaluations:list", "reminders:list", "staff:dashboard", "staff:home"):
     url = rev([name])
+    if url:
+        staff.append(url)
+from evaluations.models import Submission
+
+for pk in Submission.objects.order_by("-pk").values_list("pk", flat=True)[:20]:
+    url = rev(["evaluations:detail"], pk=pk)
     if url:
         staff.append(url)
 out["staff"] = staff

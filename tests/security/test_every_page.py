@@ -64,6 +64,7 @@ def samples() -> dict[str, list[str]]:
             slug = getattr(first, "slug", None)
             if slug:
                 values.setdefault(f"{label}_slug", [slug])
+    values.update(fmt=["csv"], number=["1"], book=["1"], name=["regions"])
     values.setdefault("pk", ["1"])
     values.setdefault("id", ["1"])
     return values
