@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema_field
-from rest_framework import serializers
+from typing import Any
 
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import exceptions, serializers
+
+from accounts import policy
+from api.serializers import PolicyChoicesMixin
 from kelurahan.models import Agency, District, KelurahanPintar, LegalBasis, Programme, Province, Regency, Village
+from kelurahan.services.programme import legal_basis_save
 
 
 class ProvinceSerializer(serializers.ModelSerializer):
@@ -74,10 +80,27 @@ class ProgrammeSerializer(serializers.ModelSerializer):
         ]
 
 
-class LegalBasisSerializer(serializers.ModelSerializer):
+class LegalBasisSerializer(PolicyChoicesMixin, serializers.ModelSerializer):
+    """A regulation of a region's programme; regency staff add, change and delete their region's."""
+
     class Meta:
         model = LegalBasis
         fields = ["id", "regency", "kind", "number", "year", "title", "url"]
+        # Uniqueness is checked by the model (full_clean) with a translated message.
+        validators = []
+
+    def _save(self, legal_basis: LegalBasis) -> LegalBasis:
+        if not policy.can_save(self.context["request"].user, legal_basis):
+            raise exceptions.PermissionDenied(_("You may not save this object with these values."))
+        return legal_basis_save(legal_basis=legal_basis)
+
+    def create(self, validated_data: dict[str, Any]) -> LegalBasis:
+        return self._save(LegalBasis(**validated_data))
+
+    def update(self, instance: LegalBasis, validated_data: dict[str, Any]) -> LegalBasis:
+        for field, value in validated_data.items():
+            setattr(instance, field, value)
+        return self._save(instance)
 
 
 class AgencySerializer(serializers.ModelSerializer):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from api.viewsets import PublicReadViewSet
+from api.viewsets import PolicyWriteViewSet, PublicReadViewSet
 from kelurahan.models import Agency, District, KelurahanPintar, LegalBasis, Programme, Province, Regency, Village
 
 from . import filters, serializers
@@ -98,8 +98,12 @@ class ProgrammeViewSet(PublicReadViewSet):
 @extend_schema_view(
     list=extend_schema(summary="List the legal bases of published programmes", tags=["programmes"]),
     retrieve=extend_schema(summary="One legal basis", tags=["programmes"]),
+    create=extend_schema(summary="Add a legal basis (regency staff, own region)", tags=["programmes"]),
+    update=extend_schema(summary="Replace a legal basis (regency staff, own region)", tags=["programmes"]),
+    partial_update=extend_schema(summary="Change a legal basis (regency staff, own region)", tags=["programmes"]),
+    destroy=extend_schema(summary="Delete a legal basis (regency staff, own region)", tags=["programmes"]),
 )
-class LegalBasisViewSet(PublicReadViewSet):
+class LegalBasisViewSet(PolicyWriteViewSet):
     serializer_class = serializers.LegalBasisSerializer
     filterset_class = filters.LegalBasisFilter
     lookup_value_regex = r"[0-9]{1,9}"

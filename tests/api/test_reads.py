@@ -184,3 +184,20 @@ def test_submissions_need_a_sign_in_and_follow_the_policy(api, api_for, pekalong
     other = Submission.objects.get(regency=pontianak)
     assert client.get(f"/api/v1/submissions/{other.pk}/").status_code == 404
     assert client.post("/api/v1/submissions/", {}, format="json").status_code == 405
+
+
+def test_detail_endpoints_run_constant_queries(api, pekalongan, pontianak):
+    small = make_innovations(pekalongan, 1)[0]
+    big = make_innovations(pontianak, 1)[0]
+    big.villages.add(*Village.objects.filter(regency=pontianak)[:20])
+    for _ in range(10):
+        InnovationLink.objects.create(innovation=big, title="Berita", url="https://example.org/b")
+    assert queries_for(api, f"{INNOVATIONS}{small.pk}/") == queries_for(api, f"{INNOVATIONS}{big.pk}/")
+
+    _plan, one = published_masterplan(pekalongan)
+    _plan, other = published_masterplan(pontianak)
+    other.dimensions.set(Dimension.objects.all())
+    assert queries_for(api, f"/api/v1/masterplan-versions/{one.pk}/") == queries_for(
+        api, f"/api/v1/masterplan-versions/{other.pk}/"
+    )
+    assert queries_for(api, "/api/v1/villages/33.75.02.1004/") == 1

@@ -46,6 +46,16 @@ ACTION_ITEM_PATCH = {
 }
 
 
+LEGAL_BASIS_PATCH = {
+    "national_admin": (200, None, 200),
+    "regency_staff": (200, None, 404),
+    "agency_staff": (403, None, 403),
+    "kelurahan_operator": (403, None, 403),
+    "evaluator": (403, None, 403),
+    "anonymous": (401, None, 401),
+}
+
+
 @pytest.fixture
 def world(areas) -> World:
     return build_world()
@@ -228,3 +238,28 @@ def test_regency_staff_add_action_items_to_their_own_versions_only(world, client
     assert response.status_code == 400
     assert "version" in response.json()["errors"]
     assert not ActionItem.objects.filter(version=other, title="Aksi API").exists()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_changing_a_legal_basis_follows_the_policy(world, client_as, role):
+    client = client_as(world, role)
+    for place, expected in zip(PLACES, LEGAL_BASIS_PATCH[role], strict=True):
+        if expected is None:
+            continue
+        basis = world.objects["kelurahan.legalbasis"][place]
+        response = client.patch(f"/api/v1/legal-bases/{basis.pk}/", {"title": "Judul baru"}, format="json")
+        assert response.status_code == expected, (role, place, response.json())
+        basis.refresh_from_db()
+        assert (basis.title == "Judul baru") == (expected == 200), (role, place)
+
+
+def test_regency_staff_add_legal_bases_for_their_own_region_only_and_duplicates_are_refused(world, client_as):
+    client = client_as(world, "regency_staff")
+    body = {"kind": "perwal", "number": "7", "year": 2024, "title": "Perwal Smart City"}
+    assert client.post("/api/v1/legal-bases/", {**body, "regency": "33.75"}, format="json").status_code == 201
+    duplicate = client.post("/api/v1/legal-bases/", {**body, "regency": "33.75"}, format="json")
+    assert duplicate.status_code == 400
+    assert "non_field_errors" in duplicate.json()["errors"]
+    other = client.post("/api/v1/legal-bases/", {**body, "regency": "61.71"}, format="json")
+    assert other.status_code == 400
+    assert "regency" in other.json()["errors"]
