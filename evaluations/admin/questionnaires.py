@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.http import HttpResponse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from evaluations import services
 from evaluations.models import Question, Questionnaire, ScaleLevel
+from evaluations.questionnaire_io import export_questionnaire
+from evaluations.reports import XLSX
 from smartcity.admin import PolicyAdminMixin, PolicyInlineMixin
 
 
@@ -64,7 +68,7 @@ class QuestionnaireAdmin(PolicyAdminMixin, admin.ModelAdmin):
     date_hierarchy = "created_at"
     readonly_fields = ["based_on"]
     inlines = [ScaleLevelInline, QuestionInline]
-    actions = ["copy_into_new_version"]
+    actions = ["copy_into_new_version", "export_spreadsheet"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(question_count=Count("questions"))
@@ -92,6 +96,17 @@ class QuestionnaireAdmin(PolicyAdminMixin, admin.ModelAdmin):
             % {"count": len(copies)},
             messages.SUCCESS,
         )
+
+    @admin.action(description=_("Export as a spreadsheet (XLSX)"), permissions=["view"])
+    def export_spreadsheet(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, _("Choose exactly one questionnaire to export."), messages.ERROR)
+            return None
+        questionnaire = queryset.get()
+        response = HttpResponse(export_questionnaire(questionnaire), content_type=XLSX)
+        name = f"kuesioner-{slugify(questionnaire.title)}-v{questionnaire.version}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
 
 
 @admin.register(ScaleLevel)
