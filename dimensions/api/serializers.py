@@ -36,6 +36,12 @@ class InnovationLinkSerializer(serializers.ModelSerializer):
 
 
 class InnovationSerializer(PolicyChoicesMixin, serializers.ModelSerializer):
+    """A quick win, flagship programme or innovation of an agency (OPD), placed in villages of its region.
+
+    Writes: `agency` and `villages` must be ones you may pick (your region; agency staff: your agency);
+    the region is the agency's; the slug is made from the name.
+    """
+
     dimension = serializers.SlugRelatedField(slug_field="code", queryset=Dimension.objects.all())
     sub_dimension = FirstSlugRelatedField(
         slug_field="code", queryset=SubDimension.objects.all(), required=False, allow_null=True
