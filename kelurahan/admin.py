@@ -56,12 +56,16 @@ class PlacedInnovationInline(PolicyInlineMixin, admin.TabularInline):
 
     model = Innovation.villages.through
     extra = 0
-    autocomplete_fields = ["innovation"]
+    fields = ["innovation"]
+    readonly_fields = ["innovation"]  # placed from the innovation's page (kelurahan autocomplete there)
     verbose_name = _("innovation placed here")
     verbose_name_plural = _("innovations placed here")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("innovation")
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class EnrolledFilter(admin.SimpleListFilter):

@@ -19,6 +19,9 @@ class VersionInline(PolicyInlineMixin, admin.TabularInline):
     show_change_link = True
     can_delete = False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("masterplan")
+
     def has_add_permission(self, request, obj=None):
         return False  # a version is added on its own page, which creates its four books
 
@@ -53,11 +56,8 @@ class BookInline(PolicyInlineMixin, admin.TabularInline):
 class ActionItemInline(PolicyInlineMixin, admin.TabularInline):
     model = ActionItem
     extra = 0
-    fields = ["year", "dimension", "title", "target", "innovation"]
-    autocomplete_fields = ["innovation"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("dimension", "innovation")
+    fields = ["year", "dimension", "title", "target"]
+    show_change_link = True  # the linked innovation is picked on the item's own page
 
 
 class GuidanceSessionInline(PolicyInlineMixin, admin.TabularInline):

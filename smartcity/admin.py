@@ -211,6 +211,32 @@ class PolicyAdminMixin(_PolicyFormFieldsMixin):
         super().delete_queryset(request, policy.scope(request.user, Action.DELETE, queryset))
 
 
+def _with_shared_choices(formset_class: Any) -> Any:
+    """Inline rows share one evaluated list of choices per select field, instead of one query per row."""
+    from django import forms
+    from django.contrib.admin.widgets import AutocompleteMixin, RelatedFieldWidgetWrapper
+
+    class SharedChoicesFormSet(formset_class):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            shared: dict[str, list] = {}
+            for form in self.forms:
+                for name, field in form.fields.items():
+                    widget = (
+                        field.widget.widget if isinstance(field.widget, RelatedFieldWidgetWrapper) else field.widget
+                    )
+                    if not isinstance(field, forms.ModelChoiceField) or widget.is_hidden:
+                        continue
+                    if isinstance(widget, AutocompleteMixin):
+                        continue
+                    if name not in shared:
+                        shared[name] = list(field.choices)
+                    field.choices = shared[name]
+                    widget.choices = shared[name]
+
+    return SharedChoicesFormSet
+
+
 class PolicyInlineMixin(_PolicyFormFieldsMixin):
     """Inlines: rows the user may see; add/change/delete as the policy grants for the inline's model.
 
@@ -220,6 +246,9 @@ class PolicyInlineMixin(_PolicyFormFieldsMixin):
 
     def get_queryset(self, request: HttpRequest):
         return policy.scope(request.user, Action.VIEW, super().get_queryset(request))
+
+    def get_formset(self, request: HttpRequest, obj: models.Model | None = None, **kwargs: Any):
+        return _with_shared_choices(super().get_formset(request, obj, **kwargs))
 
     def _parent_changeable(self, request: HttpRequest, obj: models.Model | None) -> bool:
         return obj is None or _cached_can(request, Action.CHANGE, obj)
