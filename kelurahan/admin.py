@@ -154,6 +154,7 @@ class LegalBasisAdmin(HistoryAdmin):
 @admin.register(Agency)
 class AgencyAdmin(HistoryAdmin):
     list_display = ["name", "acronym", "regency", "innovation_count"]
+    ordering = ["regency", "name"]  # explicit: the count annotation drops the model's default ordering
     list_select_related = ["regency"]
     search_fields = ["name", "acronym", "regency__name"]
     autocomplete_fields = ["regency"]
