@@ -40,6 +40,12 @@ class SmartCityAdminSite(admin.AdminSite):
     site_title = _("Smart City Portal staff workspace")
     index_title = _("Staff workspace")
     enable_nav_sidebar = True
+    index_template = "admin/smartcity_index.html"
+
+    def index(self, request: HttpRequest, extra_context: dict[str, Any] | None = None):
+        from .dashboard import attention
+
+        return super().index(request, {**(extra_context or {}), "attention": attention(request.user)})
 
     # Entering needs an active staff account (Django's rule); what a user then sees and may do comes from the
     # policy alone, so a staff account without a role finds an empty workspace.

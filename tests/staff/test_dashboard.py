@@ -1,0 +1,70 @@
+"""The staff front page shows what needs attention in the user's own region, with a constant number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from dimensions.models import Innovation
+from evaluations.models import EvaluationPeriod
+from tests.world import World, build_world
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(areas) -> World:
+    return build_world()
+
+
+def test_regency_staff_see_stale_innovations_missing_books_and_the_open_period(client, world):
+    own, other = world.objects["dimensions.innovation"]["own"], world.objects["dimensions.innovation"]["other"]
+    long_ago = timezone.now() - dt.timedelta(days=400)
+    Innovation.objects.filter(pk__in=[own.pk, other.pk]).update(updated_at=long_ago)
+    period = world.objects["evaluations.evaluationperiod"]["own"]
+    today = timezone.localdate()
+    EvaluationPeriod.objects.exclude(pk=period.pk).update(closed_at=timezone.now())
+    EvaluationPeriod.objects.filter(pk=period.pk).update(
+        opens_on=today - dt.timedelta(days=5), due_on=today + dt.timedelta(days=10), closed_at=None
+    )
+    client.force_login(world.users["regency_staff"])
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 200
+    attention = response.context["attention"]
+    assert attention["stale"] == [own]  # not Pontianak's
+    assert attention["missing_count"] == 4  # the own version's four books have no file yet
+    assert {book.version.masterplan.regency_id for book in attention["missing_books"]} == {"33.75"}
+    assert attention["period"] == period
+    assert attention["days_left"] == 10
+    assert [s.regency_id for s in attention["submissions"]] == ["33.75"]
+    text = response.content.decode()
+    assert own.name in text
+    assert other.name not in text
+
+
+def test_the_dashboard_runs_a_constant_number_of_queries(client, world):
+    client.force_login(world.users["regency_staff"])
+    client.get(reverse("admin:index"))
+    with CaptureQueriesContext(connection) as small:
+        client.get(reverse("admin:index"))
+    own = world.objects["dimensions.innovation"]["own"]
+    for number in range(8):
+        Innovation.objects.create(
+            name=f"Lama {number}", slug=f"lama-{number}", dimension=own.dimension, agency=own.agency
+        )
+    Innovation.objects.update(updated_at=timezone.now() - dt.timedelta(days=400))
+    with CaptureQueriesContext(connection) as large:
+        client.get(reverse("admin:index"))
+    assert len(large) == len(small)
+
+
+def test_evaluators_get_no_attention_list(client, world):
+    client.force_login(world.users["evaluator"])
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 200
+    assert response.context["attention"] is None
