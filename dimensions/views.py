@@ -33,7 +33,7 @@ def _filtered_list(request: HttpRequest, base: QuerySet[Innovation], *, with_dim
     if form.is_bound and not form.is_valid():
         return {"form": form, "page_obj": None, "invalid": True}
     filters = form.cleaned_data if form.is_bound else {}
-    queryset = selectors.filter_innovations(base, filters).order_by("-start_date", "name", "pk")
+    queryset = selectors.filter_innovations(base, filters).order_by("-updated_at", "pk")
     query = request.GET.copy()
     query.pop("page", None)
     return {"form": form, "page_obj": paginate(request, queryset), "query": query.urlencode(), "invalid": False}

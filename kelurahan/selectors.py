@@ -16,18 +16,21 @@ from dimensions.models import Dimension, Innovation
 from .models import District, KelurahanPintar, Regency, Village
 
 
-def participating_regencies() -> QuerySet[Regency]:
-    """Regions whose programme is published, with what a list of them shows."""
-    return (
-        Regency.objects.filter(programme__is_published=True)
-        .select_related("province", "programme")
-        .annotate(
-            innovation_count=Count(
-                "agencies__innovations", filter=Q(agencies__innovations__is_published=True), distinct=True
-            )
-        )
-        .order_by("name")
+def participating_regencies(*, with_counts: bool = False) -> QuerySet[Regency]:
+    """Regions whose programme is published, with what a list of them shows.
+
+    `with_counts` adds `innovation_count` (published innovations): a join over every innovation of the listed
+    regions, so pages that do not show it (home) leave it out.
+    """
+    regencies = (
+        Regency.objects.filter(programme__is_published=True).select_related("province", "programme").order_by("name")
     )
+    if with_counts:
+        # Each innovation reaches its regency through exactly one agency: no duplicates, no DISTINCT needed.
+        regencies = regencies.annotate(
+            innovation_count=Count("agencies__innovations", filter=Q(agencies__innovations__is_published=True))
+        )
+    return regencies
 
 
 def published_innovations() -> QuerySet[Innovation]:

@@ -12,7 +12,8 @@ from . import selectors
 
 @public_page
 def region_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "kelurahan/region_list.html", {"regencies": selectors.participating_regencies()})
+    regencies = selectors.participating_regencies(with_counts=True)
+    return render(request, "kelurahan/region_list.html", {"regencies": regencies})
 
 
 @public_page

@@ -33,7 +33,7 @@ def _absolute(request: HttpRequest, path: str) -> str:
 
 
 def regions(request: HttpRequest) -> Iterable[dict[str, Any]]:
-    for regency in participating_regencies():
+    for regency in participating_regencies(with_counts=True):
         yield {
             "code": regency.code,
             "name": regency.name,

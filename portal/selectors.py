@@ -28,7 +28,7 @@ def home_page() -> dict[str, Any]:
         "pintar_total": KelurahanPintar.objects.filter(
             is_published=True, village__regency__programme__is_published=True
         ).count(),
-        "latest": list(public_innovations().order_by("-created_at", "pk")[:LATEST]),
+        "latest": list(public_innovations().order_by("-updated_at")[:LATEST]),
         "open_period": EvaluationPeriod.objects.open_now().first(),
     }
 
