@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, serializers
@@ -29,7 +30,8 @@ class BookSerializer(serializers.ModelSerializer):
         if not book.file:
             return None
         request = self.context.get("request")
-        url = book.file.url
+        # The portal's download view, which checks publication (smartcity/files.py), not the storage path.
+        url = reverse("book_file", kwargs={"pk": book.pk})
         return request.build_absolute_uri(url) if request is not None else url
 
 

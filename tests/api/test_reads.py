@@ -127,6 +127,11 @@ def test_masterplans_show_published_versions_with_their_four_books(api, pekalong
     detail = api.get(f"/api/v1/masterplan-versions/{version.pk}/").json()
     assert [b["number"] for b in detail["books"]] == [1, 2, 3, 4]
     assert all(b["file"] is None for b in detail["books"])
+    book = version.books.get(number=1)
+    book.file = "masterplan/books/2026/buku1.pdf"
+    book.save()
+    detail = api.get(f"/api/v1/masterplan-versions/{version.pk}/").json()
+    assert detail["books"][0]["file"] == f"http://testserver/berkas/buku/{book.pk}/"
     assert len(detail["dimensions"]) == 6
 
     items = api.get("/api/v1/action-items/").json()["results"]
