@@ -53,7 +53,8 @@ def restore_rows_made_by_migrations() -> None:
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
     """After a transactional test's fixtures are torn down (tables flushed), restore the migrations' rows."""
     yield
-    if _is_transactional(item):
+    # After the last test the session fixtures have destroyed the test database: nothing to restore.
+    if nextitem is not None and _is_transactional(item):
         from pytest_django.plugin import blocking_manager_key
 
         with item.config.stash[blocking_manager_key].unblock():
