@@ -16,6 +16,7 @@ import logging
 from dataclasses import asdict
 
 from celery import shared_task
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -51,6 +52,10 @@ def enqueue_due(ids: list[int] | None = None) -> int:
     If the broker is unreachable the rows stay planned with `queued_at` cleared, the error is logged and the
     caller (a web request, the beat) carries on; the next sweep queues them.
     """
+    if connection.in_atomic_block:
+        # A worker must not look for rows this transaction has not committed yet.
+        transaction.on_commit(lambda: enqueue_due(ids))
+        return 0
     now = timezone.now()
     stale = now - dt.timedelta(seconds=conf("LEASE_SECONDS"))
     due = Reminder.objects.filter(delivery.due_filter(now)).filter(Q(queued_at__isnull=True) | Q(queued_at__lt=stale))

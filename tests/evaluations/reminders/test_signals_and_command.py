@@ -14,14 +14,17 @@ from evaluations.models import Answer, Reminder, ReminderRule, ReminderStatus, S
 from evaluations.reminders.planning import plan_reminders
 
 
-def test_a_revision_request_reminds_the_staff_at_once_with_the_evaluators_questions(world):
+def test_a_revision_request_reminds_the_staff_at_once_with_the_evaluators_questions(
+    world, django_capture_on_commit_callbacks
+):
     answer = Answer.objects.get(submission=world.submission, question=world.questions[1])
     answer.evaluator_comment = "Lampirkan SK tim smart city."
     answer.save()
     world.submission.status = SubmissionStatus.REVISION_REQUESTED
     world.submission.revision_due_on = timezone.localdate() + dt.timedelta(days=10)
     world.submission.save()
-    signals.revision_requested.send(sender=Submission, submission=world.submission, actor=world.evaluator)
+    with django_capture_on_commit_callbacks(execute=True):  # the workflow sends it after its commit
+        signals.revision_requested.send(sender=Submission, submission=world.submission, actor=world.evaluator)
     assert {m.to[0] for m in mail.outbox} == {"alice@example.org", "bob@example.org", "kadis@example.org"}
     english = next(m for m in mail.outbox if m.to == ["bob@example.org"])
     assert english.subject.startswith("Revision requested: Kota Pekalongan")
@@ -29,7 +32,8 @@ def test_a_revision_request_reminds_the_staff_at_once_with_the_evaluators_questi
     assert set(Reminder.objects.values_list("rule", "status")) == {
         (ReminderRule.REVISION_REQUESTED, ReminderStatus.SENT)
     }
-    signals.revision_requested.send(sender=Submission, submission=world.submission, actor=world.evaluator)
+    with django_capture_on_commit_callbacks(execute=True):
+        signals.revision_requested.send(sender=Submission, submission=world.submission, actor=world.evaluator)
     assert len(mail.outbox) == 3
 
 
