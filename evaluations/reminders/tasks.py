@@ -54,8 +54,12 @@ def enqueue_due(ids: list[int] | None = None) -> int:
     """
     if connection.in_atomic_block:
         # A worker must not look for rows this transaction has not committed yet.
-        transaction.on_commit(lambda: enqueue_due(ids))
+        transaction.on_commit(lambda: _enqueue_now(ids))
         return 0
+    return _enqueue_now(ids)
+
+
+def _enqueue_now(ids: list[int] | None) -> int:
     now = timezone.now()
     stale = now - dt.timedelta(seconds=conf("LEASE_SECONDS"))
     due = Reminder.objects.filter(delivery.due_filter(now)).filter(Q(queued_at__isnull=True) | Q(queued_at__lt=stale))
