@@ -1,8 +1,7 @@
 """Where a reminder sends its reader: the page to act on, as a path (emails prefix `SITE_URL`).
 
-The first URL name that exists wins, so when the evaluations workflow adds its staff pages
-(`evaluations:submission` for the region, `evaluations:review` for evaluators) reminders link there
-without changes; until then they open the object in the admin.
+The first URL name that exists wins: the evaluation workflow's staff pages (`evaluations:fill` for the
+region, `evaluations:review` for evaluators), else the object in the admin.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ def _first(candidates: list[tuple[str, tuple]]) -> str:
 def submission_link(submission_id: int, *, evaluator: bool = False) -> str:
     pages = [("evaluations:review", (submission_id,))] if evaluator else []
     pages += [
-        ("evaluations:submission", (submission_id,)),
+        ("evaluations:fill", (submission_id,)),
         ("admin:evaluations_submission_change", (submission_id,)),
     ]
     return _first(pages)
