@@ -89,3 +89,32 @@ def test_changelists_and_change_pages_run_a_constant_number_of_queries(client, w
     grow(world)
     large = {url: count(client, url) for url in pages}
     assert {url: n for url, n in large.items() if n != small[url]} == {}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_pages_and_village_autocomplete_stay_constant_with_the_national_area_list(client, world, role):
+    """The same pages, first with the two demo regions' areas, then with all 83,762 villages loaded."""
+    import io
+
+    from django.core.management import call_command
+    from django.urls import reverse
+
+    user = world.users[role]
+    client.force_login(user)
+    autocomplete = (
+        reverse("admin:autocomplete") + "?app_label=dimensions&model_name=innovation&field_name=villages&term=kau"
+    )
+    pages = [url for url in admin_pages(world) if client.get(url).status_code == 200] + [autocomplete]
+    small = {url: count(client, url) for url in pages}
+
+    call_command("import_wilayah", "--no-progress", stdout=io.StringIO())
+    assert Village.objects.count() == 83_762
+
+    large = {url: count(client, url) for url in pages}
+    assert {url: n for url, n in large.items() if n != small[url]} == {}
+    # Regency staff are offered only their own region's villages, even with the whole country loaded.
+    results = client.get(autocomplete).json()["results"]
+    if role == "regency_staff":
+        assert results
+        assert all(item["id"].startswith("33.75.") for item in results)
