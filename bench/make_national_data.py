@@ -449,6 +449,16 @@ def evaluations(rng: random.Random, semesters: int, questions: int) -> int:
     return count + answers
 
 
+def freeze_results() -> int:
+    """Store each published submission's scores, as publishing through the workflow does."""
+    from django.core.management import call_command
+
+    from evaluations.models import Submission
+
+    call_command("freeze_results", "--batch", "100", stdout=io.StringIO())
+    return Submission.objects.filter(result__isnull=False).count()
+
+
 def bench_users() -> int:
     from accounts.models import Role, User
 
@@ -505,6 +515,7 @@ def main() -> None:
         timer.step("innovations + village links", innovations, rng, args.innovations)
         timer.step("Kelurahan Pintar + focus dimensions", kelurahan_pintar, rng)
         timer.step("questionnaire, periods, submissions, answers", evaluations, rng, args.semesters, args.questions)
+        timer.step("freeze published results", freeze_results)
         timer.step("bench staff accounts", bench_users)
     timer.step("ANALYZE", analyze)
     total = time.perf_counter() - started

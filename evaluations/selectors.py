@@ -334,8 +334,49 @@ class RegionResult:
 
 
 def _results(submissions: QuerySet[Submission]) -> list[RegionResult]:
-    """Scores of the given submissions: 2 queries (submissions with their region and period, then answers)."""
+    """Scores of the given submissions: 1 query for the submissions with their region and period, plus 1 for the
+    answers of those whose result was not frozen when published (`Submission.result`)."""
     subs = list(submissions.select_related("regency__province", "regency__programme", "period"))
+    frozen = {s.pk: _thaw(s) for s in subs if s.result}
+    computed = {r.submission.pk: r for r in _computed([s for s in subs if not s.result])}
+    return [frozen.get(s.pk) or computed[s.pk] for s in subs]
+
+
+def _decimal(value: str | None) -> Decimal | None:
+    return Decimal(value) if value is not None else None
+
+
+def _thaw(submission: Submission) -> RegionResult:
+    stored = submission.result
+    return RegionResult(
+        submission=submission,
+        overall=_decimal(stored["overall"]),
+        self_overall=_decimal(stored["self_overall"]),
+        dimensions={int(k): _decimal(v) for k, v in stored["dimensions"].items()},
+        self_dimensions={int(k): _decimal(v) for k, v in stored["self_dimensions"].items()},
+    )
+
+
+def result_snapshot(result: RegionResult) -> dict[str, Any]:
+    """A result as JSON (decimals as strings, exact), for `Submission.result`."""
+
+    def text(value: Decimal | None) -> str | None:
+        return str(value) if value is not None else None
+
+    return {
+        "overall": text(result.overall),
+        "self_overall": text(result.self_overall),
+        "dimensions": {str(k): text(v) for k, v in result.dimensions.items()},
+        "self_dimensions": {str(k): text(v) for k, v in result.self_dimensions.items()},
+    }
+
+
+def computed_results(submissions: list[Submission]) -> list[RegionResult]:
+    """Scores added up from the answers (1 query), whatever is frozen: what publishing freezes."""
+    return _computed(submissions)
+
+
+def _computed(subs: list[Submission]) -> list[RegionResult]:
     if not subs:
         return []
     per_submission: dict[int, tuple[list[scoring.Item], list[scoring.Item]]] = {s.pk: ([], []) for s in subs}

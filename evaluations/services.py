@@ -307,8 +307,15 @@ def accept(*, user: User, submission: Submission, note: str = "") -> Submission:
 
 
 def publish(*, user: User, submission: Submission, note: str = "") -> Submission:
-    """The ministry makes the accepted scores public."""
-    return _transition("publish", user=user, submission=submission, note=note)
+    """The ministry makes the accepted scores public, and freezes them as published (`Submission.result`)."""
+    return _transition("publish", user=user, submission=submission, note=note, after=freeze_result)
+
+
+def freeze_result(submission: Submission) -> None:
+    """Store the submission's scores as they are now, so results pages and the API need not add them up again."""
+    (result,) = selectors.computed_results([submission])
+    submission.result = selectors.result_snapshot(result)
+    Submission.objects.filter(pk=submission.pk).update(result=submission.result)
 
 
 def transition(name: str, **kwargs: object) -> Submission:

@@ -45,6 +45,15 @@ class Submission(models.Model):
         help_text=_("Set when an evaluator requests a revision; the region is reminded before it."),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Written once, when the scores are published (`services.publish`, `manage.py freeze_results`): results pages
+    # and the API read it instead of adding up every answer again.
+    result = models.JSONField(
+        _("published result"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The scores as they were published: overall and per dimension, assessed and self-assessed."),
+    )
 
     class Meta:
         ordering = ["period", "regency"]

@@ -177,6 +177,10 @@ def test_the_full_cycle_for_two_regions_with_a_revision_round_and_findings_carri
     assert {r.regency.code for r in results} == {"33.75", "61.71"}
     assert all(r.overall == 3 for r in results)  # every assessed score is 3
     assert [r.rank for r in results] == [1, 1]
+    # Publishing froze the scores: what the public reads is what was published.
+    for result in results:
+        assert result.submission.result["overall"] == "3.00"
+        assert set(result.submission.result["dimensions"]) == {str(pk) for pk in result.dimensions}
 
     # Next semester: the recommendation is the follow-up checklist of Kota Pekalongan's new submission.
     later = EvaluationPeriod.objects.create(
