@@ -44,7 +44,8 @@ class InnovationViewSet(PolicyWriteViewSet):
     serializer_class = serializers.InnovationSerializer
     filterset_class = filters.InnovationFilter
     lookup_value_regex = r"[0-9]{1,9}"
-    published = Q(is_published=True)
+    # The portal's rule (dimensions.selectors.public_innovations): published, in a region whose programme is.
+    published = Q(is_published=True, agency__regency__programme__is_published=True)
     ordering = ["-updated_at", "-id"]
     ordering_fields = ["updated_at", "name", "id"]
 

@@ -50,7 +50,11 @@ class DistrictFilter(filters.FilterSet):
 
 
 def published_enrolment():
-    return Exists(KelurahanPintar.objects.filter(village=OuterRef("pk"), is_published=True))
+    return Exists(
+        KelurahanPintar.objects.filter(
+            village=OuterRef("pk"), is_published=True, village__regency__programme__is_published=True
+        )
+    )
 
 
 class VillageFilter(filters.FilterSet):

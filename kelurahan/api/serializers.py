@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, serializers
 
@@ -55,7 +56,9 @@ class VillageSerializer(serializers.ModelSerializer):
     district_name = serializers.CharField(source="district.name", read_only=True)
     regency_name = serializers.CharField(source="regency.name", read_only=True)
     kelurahan_pintar = serializers.BooleanField(
-        source="is_kelurahan_pintar", read_only=True, help_text="Enrolled in a published Kelurahan Pintar programme."
+        source="is_kelurahan_pintar",
+        read_only=True,
+        help_text=gettext_lazy("Enrolled in a published Kelurahan Pintar programme."),
     )
 
     class Meta:

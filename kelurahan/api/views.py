@@ -140,7 +140,7 @@ class KelurahanPintarViewSet(PublicReadViewSet):
     filterset_class = filters.KelurahanPintarFilter
     lookup_field = "village"
     lookup_value_regex = r"[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{4}"
-    published = Q(is_published=True)
+    published = Q(is_published=True, village__regency__programme__is_published=True)
     ordering = ["village"]
     ordering_fields = ["village", "since"]
 

@@ -10,7 +10,8 @@ from masterplan.models import ActionItem, Book, Masterplan, MasterplanVersion
 
 from . import filters, serializers
 
-PUBLISHED_VERSION = Q(is_published=True)
+# The portal's rule (masterplan.selectors.published_versions): published, in a region whose programme is.
+PUBLISHED_VERSION = Q(is_published=True, masterplan__regency__programme__is_published=True)
 
 
 def visible_versions(user) -> QuerySet:
@@ -27,13 +28,12 @@ class MasterplanViewSet(PublicReadViewSet):
     serializer_class = serializers.MasterplanSerializer
     filterset_class = filters.MasterplanFilter
     lookup_value_regex = r"[0-9]{1,9}"
-    published = Q(versions__is_published=True)
     ordering = ["id"]
     ordering_fields = ["id"]
 
     def get_queryset(self) -> QuerySet:
         # "Has a published version" through a subquery: a join would repeat the masterplan.
-        with_published = MasterplanVersion.objects.filter(is_published=True).values("masterplan_id")
+        with_published = MasterplanVersion.objects.filter(PUBLISHED_VERSION).values("masterplan_id")
         base = Masterplan.objects.select_related("regency").prefetch_related(
             Prefetch("versions", queryset=visible_versions(self.request.user), to_attr="visible_versions")
         )
@@ -76,7 +76,7 @@ class ActionItemViewSet(PolicyWriteViewSet):
     serializer_class = serializers.ActionItemSerializer
     filterset_class = filters.ActionItemFilter
     lookup_value_regex = r"[0-9]{1,9}"
-    published = Q(version__is_published=True)
+    published = Q(version__is_published=True, version__masterplan__regency__programme__is_published=True)
     ordering = ["id"]
     ordering_fields = ["id", "year"]
 

@@ -47,11 +47,19 @@ def test_it_filters_villages_by_regency_district_kind_and_name(api, pekalongan, 
 
 
 def test_it_filters_villages_in_kelurahan_pintar(api, pekalongan):
-    from tests.factories import AgencyFactory
+    from kelurahan.models import Programme
+    from tests.factories import AgencyFactory, ProgrammeFactory
 
     village = Village.objects.get(code="33.75.02.1004")
     KelurahanPintarFactory(village=village, supervising_agency=AgencyFactory(regency=pekalongan), is_published=True)
+    if not Programme.objects.filter(regency=pekalongan).exists():
+        ProgrammeFactory(regency=pekalongan)
 
+    # Like the portal: an enrolment counts once the region's programme is published.
+    Programme.objects.filter(regency=pekalongan).update(is_published=False)
+    assert api.get(VILLAGES, {"kelurahan_pintar": "true"}).json()["results"] == []
+
+    Programme.objects.filter(regency=pekalongan).update(is_published=True)
     enrolled = api.get(VILLAGES, {"kelurahan_pintar": "true"}).json()["results"]
     assert [(v["code"], v["kelurahan_pintar"]) for v in enrolled] == [("33.75.02.1004", True)]
     assert api.get(f"{VILLAGES}33.75.02.1004/").json()["kelurahan_pintar"] is True

@@ -29,6 +29,27 @@ pytestmark = pytest.mark.django_db
 INNOVATIONS = "/api/v1/innovations/"
 
 
+def _with_published_programme(regency):
+    """Public API reads show a region's content once its programme is published (the portal's rule)."""
+    from kelurahan.models import Programme
+    from tests.factories import ProgrammeFactory
+
+    if not Programme.objects.filter(regency=regency).exists():
+        ProgrammeFactory(regency=regency)
+    Programme.objects.filter(regency=regency).update(is_published=True)
+    return regency
+
+
+@pytest.fixture
+def pekalongan(areas):
+    return _with_published_programme(areas["33.75"])
+
+
+@pytest.fixture
+def pontianak(areas):
+    return _with_published_programme(areas["61.71"])
+
+
 def make_innovations(regency, count: int, **fields):
     agency = AgencyFactory(regency=regency)
     village = Village.objects.filter(regency=regency).first()
@@ -206,3 +227,20 @@ def test_detail_endpoints_run_constant_queries(api, pekalongan, pontianak):
         api, f"/api/v1/masterplan-versions/{other.pk}/"
     )
     assert queries_for(api, "/api/v1/villages/33.75.02.1004/") == 1
+
+
+def test_a_region_whose_programme_is_not_published_shows_nothing_anonymously(api, pekalongan):
+    """The API follows the portal's rule: published content of a region with a published programme."""
+    from kelurahan.models import Programme
+
+    innovation = make_innovations(pekalongan, 1)[0]
+    _masterplan, version = published_masterplan(pekalongan)
+    assert api.get(f"{INNOVATIONS}{innovation.pk}/").status_code == 200
+
+    Programme.objects.filter(regency=pekalongan).update(is_published=False)
+
+    assert api.get(INNOVATIONS).json()["results"] == []
+    assert api.get(f"{INNOVATIONS}{innovation.pk}/").status_code == 404
+    assert api.get("/api/v1/masterplans/").json()["results"] == []
+    assert api.get(f"/api/v1/masterplan-versions/{version.pk}/").status_code == 404
+    assert api.get("/api/v1/action-items/").json()["results"] == []
