@@ -67,4 +67,8 @@ def evidence_file(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     """A published evidence file of a published innovation (everyone else: 404)."""
     evidence = selectors.published_evidence(slug, pk)
     name = evidence.original_name or f"bukti-{evidence.pk}{Path(evidence.file.name).suffix}"
-    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=name)
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("No such file.")) from None
+    return FileResponse(handle, as_attachment=True, filename=name)

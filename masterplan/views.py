@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from portal.cache import public_page
 
@@ -22,4 +23,8 @@ def book_file(request: HttpRequest, slug: str, number: int, book: int) -> FileRe
     """A book of a published masterplan version, as a download with a readable name."""
     found = selectors.published_book(slug, number, book)
     name = f"{slugify(f'masterplan-{slug}-v{number}-buku-{book}')}{Path(found.file.name).suffix}"
-    return FileResponse(found.file.open("rb"), as_attachment=True, filename=name)
+    try:
+        handle = found.file.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("No such file.")) from None
+    return FileResponse(handle, as_attachment=True, filename=name)
