@@ -33,7 +33,10 @@ class SubmissionAdmin(PolicyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Answer)
-class AnswerAdmin(PolicyAdminMixin, admin.ModelAdmin):
+class AnswerAdmin(ReadOnlyAdminMixin, PolicyAdminMixin, admin.ModelAdmin):
+    # Answers, evidence and findings change only through the workflow (/evaluasi/), which checks the status,
+    # the period, the side and the revision marks; the admin shows them.
+    deleted_with_parent = True  # goes with its submission
     list_display = ["__str__", "submission", "question", "self_score", "assessed_score", "updated_at"]
     list_select_related = ["submission__regency", "submission__period", "question"]
     search_fields = ["submission__regency__name", "question__text"]
@@ -42,7 +45,8 @@ class AnswerAdmin(PolicyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Finding)
-class FindingAdmin(PolicyAdminMixin, admin.ModelAdmin):
+class FindingAdmin(ReadOnlyAdminMixin, PolicyAdminMixin, admin.ModelAdmin):
+    deleted_with_parent = True  # goes with its submission
     list_display = ["__str__", "submission", "dimension", "kind", "created_by", "created_at"]
     list_filter = ["kind", "dimension"]
     list_select_related = ["submission__regency", "submission__period", "dimension", "created_by"]
@@ -66,7 +70,8 @@ class SubmissionTransitionAdmin(ReadOnlyAdminMixin, PolicyAdminMixin, admin.Mode
 
 
 @admin.register(AnswerEvidence)
-class AnswerEvidenceAdmin(PolicyAdminMixin, admin.ModelAdmin):
+class AnswerEvidenceAdmin(ReadOnlyAdminMixin, PolicyAdminMixin, admin.ModelAdmin):
+    deleted_with_parent = True  # goes with its submission
     list_display = ["title", "answer", "file", "url", "created_at"]
     list_select_related = ["answer__submission__regency", "answer__submission__period", "answer__question"]
     search_fields = ["title", "answer__submission__regency__name"]

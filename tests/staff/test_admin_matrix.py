@@ -45,8 +45,14 @@ class Rollback(Exception):
     pass
 
 
+# Changed only through the evaluation workflow, which checks status, period and side: the admin shows them.
+WORKFLOW_ONLY = {"evaluations.answer", "evaluations.answerevidence", "evaluations.finding"}
+
+
 def expected(label: str, role: str) -> dict[str, str]:
     columns = EXPECTED[label][role].split()
+    if label in WORKFLOW_ONLY:
+        columns = [column if column == "n/a" else column[0] + "---" for column in columns]
     return {place: column for place, column in zip(PLACES, columns, strict=True) if column != "n/a"}
 
 
