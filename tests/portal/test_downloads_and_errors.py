@@ -48,6 +48,13 @@ def test_a_book_without_a_file_or_of_an_unpublished_version_is_not_found(client,
     assert client.get("/wilayah/kota-pontianak/masterplan/1/buku/2/").status_code == 404
 
 
+def test_a_book_whose_file_is_missing_from_storage_is_not_found(client, demo):
+    book = _book()
+    book.file.storage.delete(book.file.name)
+
+    assert client.get("/wilayah/kota-pontianak/masterplan/1/buku/2/").status_code == 404
+
+
 def test_only_published_evidence_of_a_published_innovation_downloads(client, demo):
     innovation = Innovation.objects.get(slug="sakpore")
     evidence = InnovationEvidence(innovation=innovation, title="Laporan 2021", original_name="laporan.pdf")
