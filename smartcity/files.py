@@ -2,9 +2,10 @@
 (`/berkas/bukti/<id>/`).
 
 Published files are public (a published masterplan version's books; published evidence of a published
-innovation); drafts only to users whose policy lets them view the object. Everyone else gets the same 404 as for
-a missing file, so nothing of another region is revealed. Uploaded files are never served from MEDIA_URL in
-production: these views (and the public pages' own download views) are the only way out.
+innovation), but only when the region's programme is published too, the portal's rule for all regional content.
+Drafts and files of an unpublished programme go only to users whose policy lets them view the object. Everyone
+else gets the same 404 as for a missing file, so nothing of another region is revealed. Uploaded files are never
+served from MEDIA_URL in production: these views (and the public pages' own download views) are the only way out.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from accounts import policy
 from accounts.policy import Action
 from dimensions.models import InnovationEvidence
+from kelurahan.models import Programme, Regency
 from masterplan.models import Book
 
 
@@ -36,18 +38,27 @@ def _serve(request: HttpRequest, obj: models.Model, file, public: bool, name: st
     return response
 
 
+def _programme_published(regency: Regency) -> bool:
+    try:
+        return regency.programme.is_published
+    except Programme.DoesNotExist:
+        return False
+
+
 def book_file(request: HttpRequest, pk: int) -> FileResponse:
-    book = Book.objects.select_related("version").filter(pk=pk).first()
+    book = Book.objects.select_related("version__masterplan__regency__programme").filter(pk=pk).first()
     if book is None:
         raise Http404(_("No such file."))
+    public = book.version.is_published and _programme_published(book.version.masterplan.regency)
     name = f"buku-{book.number}-v{book.version.number}{Path(book.file.name).suffix}"
-    return _serve(request, book, book.file, book.version.is_published, name)
+    return _serve(request, book, book.file, public, name)
 
 
 def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
-    evidence = InnovationEvidence.objects.select_related("innovation").filter(pk=pk).first()
+    evidence = InnovationEvidence.objects.select_related("innovation__agency__regency__programme").filter(pk=pk).first()
     if evidence is None:
         raise Http404(_("No such file."))
-    public = evidence.is_published and evidence.innovation.is_published
+    innovation = evidence.innovation
+    public = evidence.is_published and innovation.is_published and _programme_published(innovation.agency.regency)
     name = evidence.original_name or f"bukti-{evidence.pk}{Path(evidence.file.name).suffix}"
     return _serve(request, evidence, evidence.file, public, name)

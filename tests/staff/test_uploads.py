@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from dimensions.models import InnovationEvidence
-from masterplan.models import Book
+from kelurahan.models import Programme
+from masterplan.models import Book, MasterplanVersion
 from tests.files import EXE, PDF, upload
 from tests.staff.admin_client import admin_url, change_form_data
 from tests.world import World, build_world
@@ -55,6 +57,8 @@ def test_a_good_file_is_stored_under_a_random_name_and_served_to_its_region_only
     evidence.save()
     evidence.innovation.is_published = True
     evidence.innovation.save()
+    assert client.get(url).status_code == 404  # the region's programme is not published yet
+    Programme.objects.filter(regency=evidence.innovation.agency.regency).update(is_published=True)
     assert client.get(url).status_code == 200  # published evidence of a published innovation: public
 
 
@@ -96,6 +100,8 @@ def test_a_draft_book_goes_to_its_region_and_a_published_one_to_everyone(client,
     assert client.get(url).status_code == 404
 
     Book.objects.get(pk=book.pk).version.__class__.objects.filter(pk=book.version_id).update(is_published=True)
+    assert client.get(url).status_code == 404  # the region's programme is not published yet
+    Programme.objects.filter(regency=book.version.masterplan.regency).update(is_published=True)
     response = client.get(url)
     assert response.status_code == 200
     assert response["Cache-Control"].startswith("public")
@@ -106,3 +112,33 @@ def test_missing_files_and_ids_are_404(client, world):
     book_without_file = world.objects["masterplan.book"]["own"]
     assert client.get(reverse("book_file", args=[book_without_file.pk])).status_code == 404
     assert client.get(reverse("evidence_file", args=[999999])).status_code == 404
+
+
+def test_published_files_of_an_unpublished_programme_go_to_the_region_only(client, world):
+    """The portal's rule: a region's content is public only once its programme is published."""
+    book = world.objects["masterplan.book"]["own"]
+    book.file.save("buku.pdf", ContentFile(PDF))
+    MasterplanVersion.objects.filter(pk=book.version_id).update(is_published=True)
+    evidence = world.objects["dimensions.innovationevidence"]["own"]
+    evidence.file.save("bukti.pdf", ContentFile(PDF))
+    InnovationEvidence.objects.filter(pk=evidence.pk).update(is_published=True)
+    evidence.innovation.__class__.objects.filter(pk=evidence.innovation_id).update(is_published=True)
+    urls = [reverse("book_file", args=[book.pk]), reverse("evidence_file", args=[evidence.pk])]
+    programme = Programme.objects.get(regency=book.version.masterplan.regency)
+    assert not programme.is_published
+
+    for url in urls:
+        assert client.get(url).status_code == 404  # a visitor
+    client.force_login(world.users["regency_staff"])
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response["Cache-Control"] == "private, no-store"
+
+    client.logout()
+    programme.is_published = True
+    programme.save()
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response["Cache-Control"].startswith("public")
