@@ -224,16 +224,15 @@ def send_batch(ids: list[int] | None = None, *, now: dt.datetime | None = None) 
 
 
 def _record_failures(mine, failures: list[tuple[Reminder, str]], now: dt.datetime, result: DeliveryResult) -> None:
-    by_attempts: dict[int, list[Reminder]] = defaultdict(list)
+    # One UPDATE per (attempts, error): a batch fails mostly for one reason (the server is down), and each row
+    # must keep its own error, not its neighbour's.
+    groups: dict[tuple[int, str], list[int]] = defaultdict(list)
     for row, error in failures:
-        by_attempts[row.attempts].append(row)
+        groups[(row.attempts, error[:2000])].append(row.pk)
         log.warning(
             "reminders: sending %s to user %s failed (attempt %d): %s", row.pk, row.recipient_id, row.attempts, error
         )
-    errors = {row.pk: error for row, error in failures}
-    for attempts, rows in by_attempts.items():
-        pks = [row.pk for row in rows]
-        error = errors[pks[0]][:2000]
+    for (attempts, error), pks in groups.items():
         if attempts >= conf("MAX_ATTEMPTS"):
             mine.filter(pk__in=pks).update(status=ReminderStatus.FAILED, claim_token=None, last_error=error)
             result.failed += len(pks)

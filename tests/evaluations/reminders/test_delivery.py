@@ -130,6 +130,32 @@ def test_one_refused_address_does_not_hold_back_the_others(world, settings):
     assert Reminder.objects.get(recipient=world.bob).status == ReminderStatus.PLANNED
 
 
+def test_reminders_failing_for_different_reasons_in_one_batch_each_keep_their_own_error(world, settings):
+    settings.EMAIL_BACKEND = "tests.evaluations.reminders.failing_mail.RejectsAliceAndBobBackend"
+    result = plan_and_send()
+    assert (result.sent, result.retried) == (1, 2)
+    alice = Reminder.objects.get(recipient=world.alice)
+    bob = Reminder.objects.get(recipient=world.bob)
+    assert (alice.status, alice.attempts) == (bob.status, bob.attempts) == (ReminderStatus.PLANNED, 1)
+    assert "mailbox full" in alice.last_error
+    assert "mailbox unavailable" not in alice.last_error
+    assert "mailbox unavailable" in bob.last_error
+    assert "mailbox full" not in bob.last_error
+
+
+def test_reminders_failing_for_good_for_different_reasons_each_keep_their_own_error(world, settings):
+    settings.REMINDERS = {**settings.REMINDERS, "MAX_ATTEMPTS": 1}
+    settings.EMAIL_BACKEND = "tests.evaluations.reminders.failing_mail.RejectsAliceAndBobBackend"
+    result = plan_and_send()
+    assert (result.sent, result.failed) == (1, 2)
+    errors = dict(
+        Reminder.objects.filter(status=ReminderStatus.FAILED).values_list("recipient__username", "last_error")
+    )
+    assert set(errors) == {"alice", "bob"}
+    assert "mailbox full" in errors["alice"]
+    assert "mailbox unavailable" in errors["bob"]
+
+
 def test_a_claim_abandoned_by_a_killed_worker_is_released_and_sent_once(world, settings):
     plan_reminders(DAY)
     delivery.claim(None, at(DAY), 100)  # the worker dies right after claiming
