@@ -545,6 +545,8 @@ def finding_add(*, user: User, submission: Submission, dimension: Dimension, kin
         raise BadInput(_("Write the finding."))
     with transaction.atomic():
         locked = _reviewable(user, submission)
+        if not Question.objects.filter(questionnaire_id=locked.period.questionnaire_id, dimension=dimension).exists():
+            raise BadInput(_("This dimension is not part of the submission's questionnaire."))
         return Finding.objects.create(submission=locked, dimension=dimension, kind=kind, text=text, created_by=user)
 
 

@@ -255,3 +255,17 @@ def test_the_region_page_partial_shows_published_scores(ev: EvalWorld):
     html = template.render(Context({"regency": ev.pekalongan.regency}))
     assert "4,00" in html  # Indonesian decimal comma
     assert "<svg" in html
+
+
+def test_a_finding_on_a_dimension_outside_the_questionnaire_is_a_translated_400(client, ev: EvalWorld):
+    from dimensions.models import Dimension
+
+    walk(ev.pekalongan, ev.users["staf_pkl"], ev.users["evaluator"], ev.users["nasional"], S.IN_REVIEW)
+    outside = Dimension.objects.exclude(pk__in={q.dimension_id for q in ev.questions}).first()
+    client.force_login(ev.users["evaluator"])
+    response = client.post(
+        url("finding_add", ev.pekalongan), {"dimension": outside.pk, "kind": "strength", "text": "x"}
+    )
+    assert response.status_code == 400
+    assert "Dimensi ini bukan bagian dari kuesioner pengajuan ini." in response.content.decode()
+    assert not Finding.objects.exists()

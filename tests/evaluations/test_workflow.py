@@ -323,3 +323,26 @@ def test_types_yes_no_map_to_the_scale(ev: EvalWorld):
     assert answer.self_score == 5
     with pytest.raises(services.BadInput):
         services.answer_save(user=ev.users["staf_pkl"], submission=ev.pekalongan, question=yes_no, value="maybe")
+
+
+def in_review(ev: EvalWorld) -> Submission:
+    return walk(ev.pekalongan, ev.users["staf_pkl"], ev.users["evaluator"], ev.users["nasional"], S.IN_REVIEW)
+
+
+def test_a_finding_on_a_dimension_outside_the_questionnaire_is_refused(ev: EvalWorld):
+    from dimensions.models import Dimension
+
+    submission = in_review(ev)
+    outside = Dimension.objects.exclude(pk__in={q.dimension_id for q in ev.questions}).first()
+    with translation.override("id"), pytest.raises(services.BadInput) as refused:
+        services.finding_add(
+            user=ev.users["evaluator"], submission=submission, dimension=outside, kind=FindingKind.STRENGTH, text="x"
+        )
+    assert refused.value.status == 400
+    assert refused.value.messages == ["Dimensi ini bukan bagian dari kuesioner pengajuan ini."]
+    assert not Finding.objects.exists()
+    inside = ev.questions[0].dimension
+    services.finding_add(
+        user=ev.users["evaluator"], submission=submission, dimension=inside, kind=FindingKind.STRENGTH, text="x"
+    )
+    assert Finding.objects.filter(dimension=inside).count() == 1
