@@ -409,27 +409,35 @@ def answer_save(
 
 
 def answers_save(*, user: User, submission: Submission, entries: Iterable[dict[str, object]]) -> list[Answer]:
-    """Save several answers at once, all or nothing (the self-assessment form): one lock, one read."""
-    parsed = []
+    """Save several answers at once, all or nothing (the self-assessment form).
+
+    Everything is checked before anything is written; then one lock, one read, one INSERT for new answers and one
+    UPDATE for changed ones, whatever the number of questions. A question posted twice keeps its last answer.
+    """
+    parsed: dict[int, tuple[Question, int | None, str, str]] = {}
     for entry in entries:
-        question = entry["question"]
-        self_score, value = _parse_answer(question, entry.get("level"), str(entry.get("value") or ""))  # type: ignore[arg-type]
-        parsed.append((question, self_score, value, str(entry.get("explanation") or "").strip()))
-    saved = []
+        question: Question = entry["question"]  # type: ignore[assignment]
+        self_score, value = _parse_answer(question, entry.get("level"), str(entry.get("value") or ""))
+        parsed[question.pk] = (question, self_score, value, str(entry.get("explanation") or "").strip())
+    now = timezone.now()
     with transaction.atomic():
         locked = _region_editable(user, submission)
-        existing = {
-            a.question_id: a
-            for a in Answer.objects.filter(submission=locked, question_id__in=[q.pk for q, *_ in parsed])  # type: ignore[attr-defined]
-        }
-        for question, self_score, value, explanation in parsed:
-            answer = _answer_for(locked, question, existing.get(question.pk))  # type: ignore[attr-defined]
+        existing = {a.question_id: a for a in Answer.objects.filter(submission=locked, question_id__in=list(parsed))}
+        answers = []
+        for question, self_score, value, explanation in parsed.values():
+            answer = _answer_for(locked, question, existing.get(question.pk))
             answer.self_score = self_score
             answer.value = value
             answer.explanation = explanation
-            answer.save()
-            saved.append(answer)
-    return saved
+            answer.updated_at = now  # bulk_update does not apply auto_now
+            answers.append(answer)
+        # Written only once every answer passed its checks.
+        Answer.objects.bulk_create([a for a in answers if a.pk is None])
+        Answer.objects.bulk_update(
+            [a for a in answers if a.question_id in existing],
+            ["self_score", "value", "explanation", "updated_at"],
+        )
+    return answers
 
 
 def evidence_add(
@@ -517,7 +525,10 @@ def answer_assess(*, user: User, answer: Answer, score: object, comment: str = "
 
 
 def assessments_save(*, user: User, submission: Submission, entries: Iterable[dict[str, object]]) -> list[Answer]:
-    """Assessed scores and comments, all or nothing (the review form): one lock for the lot."""
+    """Assessed scores and comments, all or nothing (the review form).
+
+    Everything is checked before anything is written; then one lock and one UPDATE for the lot.
+    """
     parsed = [
         (entry["answer"], _parse_score(entry.get("score")), str(entry.get("comment") or "").strip())
         for entry in entries
@@ -525,14 +536,18 @@ def assessments_save(*, user: User, submission: Submission, entries: Iterable[di
     now = timezone.now()
     with transaction.atomic():
         locked = _reviewable(user, submission)
-        for answer, number, comment in parsed:
+        for answer, number, _comment in parsed:
             if answer.submission_id != locked.pk:  # type: ignore[attr-defined]
                 raise BadInput(_("This answer is not part of the submission."))
             if number is not None and not scoring.is_scored(answer.question.answer_type):  # type: ignore[attr-defined]
                 raise BadInput(_("This question is not scored."))
-            Answer.objects.filter(pk=answer.pk).update(assessed_score=number, evaluator_comment=comment, updated_at=now)  # type: ignore[attr-defined]
+        changed: dict[int, Answer] = {}
+        for answer, number, comment in parsed:
             answer.assessed_score = number  # type: ignore[attr-defined]
             answer.evaluator_comment = comment  # type: ignore[attr-defined]
+            answer.updated_at = now  # type: ignore[attr-defined]  # bulk_update does not apply auto_now
+            changed[answer.pk] = answer  # type: ignore[attr-defined]
+        Answer.objects.bulk_update(list(changed.values()), ["assessed_score", "evaluator_comment", "updated_at"])
     return [answer for answer, _n, _c in parsed]  # type: ignore[misc]
 
 

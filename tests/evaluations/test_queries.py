@@ -8,9 +8,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from evaluations import selectors
+from evaluations import selectors, services
 from evaluations.models import Answer, AnswerEvidence, EvaluationPeriod, Submission, SubmissionStatus
-from tests.evaluations.conftest import make_questionnaire
+from tests.evaluations.conftest import build_eval_world, make_questionnaire
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +82,66 @@ def test_results_rank_regions_and_show_change_against_the_previous_semester(area
     assert [r.period.year for r in history] == [2021, 2020]
     assert history[0].change == 1
     assert subs
+
+
+def captured(fn) -> list[str]:
+    with CaptureQueriesContext(connection) as context:
+        fn()
+    return [q["sql"] for q in context.captured_queries]
+
+
+def answer_entries(questions, level: int) -> list[dict]:
+    return [
+        {"question": q, "value": "yes"} if q.answer_type == "yes_no" else {"question": q, "level": level}
+        for q in questions
+    ]
+
+
+def test_saving_answers_and_assessments_runs_the_same_queries_for_3_and_for_30(areas):
+    ev = build_eval_world(areas, questions_per_dimension=15)
+    assert len(ev.questions) == 30
+    small = (ev.pekalongan, ev.users["staf_pkl"], ev.users["evaluator"], ev.questions[:3])
+    large = (ev.pontianak, ev.users["staf_ptk"], ev.users["evaluator_ptk"], ev.questions)
+
+    def save(world, level):
+        submission, staff, _evaluator, questions = world
+        return captured(
+            lambda: services.answers_save(user=staff, submission=submission, entries=answer_entries(questions, level))
+        )
+
+    created = [save(small, 2), save(large, 2)]
+    assert len(created[0]) == len(created[1])
+    assert sum(sql.startswith('INSERT INTO "evaluations_answer"') for sql in created[1]) == 1
+    updated = [save(small, 4), save(large, 4)]
+    assert len(updated[0]) == len(updated[1])
+    assert sum(sql.startswith('UPDATE "evaluations_answer"') for sql in updated[1]) == 1
+    assert not any(sql.startswith('INSERT INTO "evaluations_answer"') for sql in updated[1])
+    assert set(Answer.objects.filter(question__answer_type="scale").values_list("self_score", flat=True)) == {4}
+    assert Answer.objects.filter(submission=ev.pontianak).count() == 30
+
+    Submission.objects.update(status=SubmissionStatus.IN_REVIEW)
+
+    def assess(world):
+        submission, _staff, evaluator, _questions = world
+        answers = list(Answer.objects.filter(submission=submission).select_related("question", "submission"))
+        entries = [
+            {"answer": a, "score": 5 if a.question.answer_type == "scale" else None, "comment": "Sesuai"}
+            for a in answers
+        ]
+        return captured(lambda: services.assessments_save(user=evaluator, submission=submission, entries=entries))
+
+    assessed = [assess(small), assess(large)]
+    assert len(assessed[0]) == len(assessed[1])
+    assert sum(sql.startswith('UPDATE "evaluations_answer"') for sql in assessed[1]) == 1
+    assert set(Answer.objects.filter(question__answer_type="scale").values_list("assessed_score", flat=True)) == {5}
+    assert set(Answer.objects.values_list("evaluator_comment", flat=True)) == {"Sesuai"}
+
+
+def test_a_refused_answer_in_a_batch_writes_none_of_them(areas):
+    ev = build_eval_world(areas, questions_per_dimension=2)
+    entries = answer_entries(ev.questions, 3)
+    _questionnaire, others = make_questionnaire(1, ("living",), title="Lain")
+    entries.append({"question": others[0], "level": 3})
+    with pytest.raises(services.BadInput):
+        services.answers_save(user=ev.users["staf_pkl"], submission=ev.pekalongan, entries=entries)
+    assert not Answer.objects.exists()
