@@ -22,6 +22,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from accounts.models import Role, User
 from accounts.services import user_set_role
+from api.services import api_token_create
 from dimensions.models import Dimension, Innovation, InnovationEvidence, InnovationLink, SubDimension
 from evaluations.models import (
     Answer,
@@ -165,7 +166,13 @@ def build_world() -> World:
         user.user_permissions.add(view_dimension)
 
     second_questionnaire = QuestionnaireFactory()
+    # API tokens follow their user's place: Kota Pekalongan (operator, agency staff) and Kota Pontianak.
+    tokens = [
+        api_token_create(user=user, name=f"Dasbor {user.username}")[0]
+        for user in (users["kelurahan_operator"], users["agency_staff"], pontianak_staff)
+    ]
     national = {
+        "api.apitoken": tuple(tokens),
         "accounts.user": (users["kelurahan_operator"], users["agency_staff"], pontianak_staff),
         "accounts.user_groups": tuple(
             user_groups.get(user=user) for user in (users["kelurahan_operator"], users["agency_staff"], pontianak_staff)

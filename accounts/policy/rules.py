@@ -19,6 +19,8 @@ Decisions worth knowing (also in docs/permissions.md):
   Village means managing what hangs off it (its Kelurahan Pintar enrolment, the innovations placed
   in it); the admin shows the village's own fields read-only.
 - A masterplan version always has its four books: nobody adds or deletes a `Book` by hand.
+- An API token acts as its user: regency staff (Dinkominfo) manage the tokens of their region's users; a
+  token is revoked, never deleted by hand (it goes only with its user).
 - Audit rows (`SubmissionTransition`) and the reminder log are never edited by hand, not even by
   the national admin.
 - Evaluators read every region's programme and edit nothing by hand; a region's submissions (and
@@ -218,4 +220,10 @@ RULES: tuple[Rule, ...] = (
     Rule("evaluations.Finding", SUBMISSION_CHILD, {NA: ALL, EV: EV_SUBMISSIONS, RS: "R:v"}),
     Rule("evaluations.SubmissionTransition", SUBMISSION_CHILD, {NA: READ, EV: EV_SUBMISSIONS, RS: "R:v"}),
     Rule("evaluations.Reminder", GLOBAL, {NA: READ}),
+    # --- API tokens: they act as their user, so they follow the user's place; revoked, never deleted --------
+    Rule(
+        "api.ApiToken",
+        paths(regency=("user__regency", "user__agency__regency", "user__village__regency")),
+        {NA: "*:vac", RS: "R:vac"},
+    ),
 )

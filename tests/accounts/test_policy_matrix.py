@@ -25,6 +25,13 @@ ACTIONS = {"v": Action.VIEW, "a": Action.ADD, "c": Action.CHANGE, "d": Action.DE
 
 # model label -> role -> "own sibling other"
 EXPECTED: dict[str, dict[str, str]] = {
+    "api.apitoken": {
+        "national_admin": "vac- vac- vac-",
+        "regency_staff": "vac- vac- ----",
+        "agency_staff": NONE3,
+        "kelurahan_operator": NONE3,
+        "evaluator": NONE3,
+    },
     "accounts.user": {
         "national_admin": "vacd vacd vacd",
         "regency_staff": "v--- v--- ----",

@@ -150,6 +150,8 @@ def _add_data(client, world, obj) -> dict:
             data[field.name] = upload("bukti.pdf", PDF)
     if type(obj)._meta.label_lower == "accounts.user":
         data.update(username="baru", password1="kata-sandi-panjang-1", password2="kata-sandi-panjang-1")
+    if type(obj)._meta.label_lower == "api.apitoken":
+        data["user"] = obj.user_id  # shown read-only on the change page: a key never changes hands
     return data
 
 
