@@ -36,6 +36,7 @@ from django.core.files import File
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.dispatch import Signal
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -145,8 +146,6 @@ def _lock(submission: Submission | int) -> Submission:
     try:
         return Submission.objects.select_for_update(of=("self",)).select_related("period", "regency").get(pk=pk)
     except Submission.DoesNotExist:
-        from django.http import Http404
-
         raise Http404(_("No such object, or it is not in your area of work.")) from None
 
 
@@ -336,15 +335,35 @@ def transition(name: str, **kwargs: object) -> Submission:
 # --- the region's answers and evidence -----------------------------------------------------------------------------
 
 
+def _answers_refusal(user: User | None, submission: Submission) -> Exception | None:
+    """Why the user may not change the submission's answers and evidence now (None: they may).
+
+    The one rule, read by the services (which raise it) and the pages (which show or hide the form).
+    """
+    try:
+        _authorise(user, submission, REGION)
+    except (Http404, PermissionDenied) as error:
+        return error
+    if submission.status not in REGION_EDITABLE:
+        return _status_error(submission, pgettext("it cannot be …", "changed"))
+    if submission.period.closed_at is not None:
+        return WorkflowError(_("The evaluation period is closed."))
+    if not policy.can(user, Action.CHANGE, Answer(submission=submission)):
+        return PermissionDenied(_("You may not change this answer."))
+    return None
+
+
+def can_edit_answers(user: User | None, submission: Submission) -> bool:
+    """May the user change the submission's answers and evidence now (side, reach, status, open period)?"""
+    return _answers_refusal(user, submission) is None
+
+
 def _region_editable(user: User, submission: Submission) -> Submission:
     """Lock the submission and check the region may change its answers now."""
     locked = _lock(submission)
-    _authorise(user, locked, REGION)
-    if locked.status not in REGION_EDITABLE:
-        raise _status_error(locked, pgettext("it cannot be …", "changed"))
-    _require_open(locked)
-    if not policy.can(user, Action.CHANGE, Answer(submission=locked)):
-        raise PermissionDenied(_("You may not change this answer."))
+    refusal = _answers_refusal(user, locked)
+    if refusal is not None:
+        raise refusal
     return locked
 
 
@@ -497,11 +516,27 @@ def evidence_remove(*, user: User, evidence: AnswerEvidence) -> None:
 # --- the review ----------------------------------------------------------------------------------------------------
 
 
+def _review_refusal(user: User | None, submission: Submission) -> Exception | None:
+    """Why the user may not change the review (scores, comments, findings) now (None: they may)."""
+    try:
+        _authorise(user, submission, REVIEW)
+    except (Http404, PermissionDenied) as error:
+        return error
+    if submission.status != S.IN_REVIEW:
+        return _status_error(submission, pgettext("it cannot be …", "reviewed"))
+    return None
+
+
+def can_review(user: User | None, submission: Submission) -> bool:
+    """May the user change the review of the submission now (assigned or national, and in review)?"""
+    return _review_refusal(user, submission) is None
+
+
 def _reviewable(user: User, submission: Submission) -> Submission:
     locked = _lock(submission)
-    _authorise(user, locked, REVIEW)
-    if locked.status != S.IN_REVIEW:
-        raise _status_error(locked, pgettext("it cannot be …", "reviewed"))
+    refusal = _review_refusal(user, locked)
+    if refusal is not None:
+        raise refusal
     return locked
 
 

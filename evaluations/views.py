@@ -88,8 +88,8 @@ def _context(request: HttpRequest, submission: Submission) -> dict[str, Any]:
         "allowed": services.allowed_transitions(request.user, submission),
         "is_region": "region" in sides,
         "is_reviewer": "review" in sides,
-        "editable": "region" in sides and submission.status in services.REGION_EDITABLE,
-        "in_review": "review" in sides and submission.status == SubmissionStatus.IN_REVIEW,
+        "editable": services.can_edit_answers(request.user, submission),
+        "in_review": services.can_review(request.user, submission),
         "finding_kinds": FindingKind.choices,
         "dimensions": [d.dimension for d in scores.dimensions],
         "min_due": dt.date.today().isoformat(),  # noqa: DTZ011 (a form hint only)

@@ -269,3 +269,49 @@ def test_a_finding_on_a_dimension_outside_the_questionnaire_is_a_translated_400(
     assert response.status_code == 400
     assert "Dimensi ini bukan bagian dari kuesioner pengajuan ini." in response.content.decode()
     assert not Finding.objects.exists()
+
+
+def test_in_a_closed_period_the_fill_page_offers_no_form_and_a_tampered_post_is_refused(client, ev: EvalWorld):
+    from evaluations import services
+
+    staff = ev.users["staf_pkl"]
+    client.force_login(staff)
+    open_page = client.get(url("fill", ev.pekalongan)).content.decode()
+    assert f'name="present-{ev.questions[0].pk}"' in open_page
+    assert "Simpan draf" in open_page
+    assert services.can_edit_answers(staff, ev.pekalongan)
+
+    ev.period.closed_at = timezone.now()
+    ev.period.save()
+    ev.pekalongan.refresh_from_db()
+
+    assert not services.can_edit_answers(staff, ev.pekalongan)
+    page = client.get(url("fill", ev.pekalongan))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'name="present-' not in html
+    assert "Simpan draf" not in html
+    assert "Periode evaluasi sudah ditutup." in html
+
+    response = client.post(url("fill", ev.pekalongan), answers_post(ev))
+    assert response.status_code == 409
+    assert "Periode evaluasi sudah ditutup." in response.content.decode()
+    assert not Answer.objects.exists()
+    with pytest.raises(services.WorkflowError):
+        services.answer_save(user=staff, submission=ev.pekalongan, question=ev.questions[0], level=3)
+
+
+def test_the_review_form_is_offered_exactly_when_the_service_accepts_a_review(client, ev: EvalWorld):
+    from evaluations import services
+
+    evaluator = ev.users["evaluator"]
+    walk(ev.pekalongan, ev.users["staf_pkl"], evaluator, ev.users["nasional"], S.SUBMITTED)
+    assert not services.can_review(evaluator, ev.pekalongan)
+    client.force_login(evaluator)
+    assert "Simpan penilaian" not in client.get(url("review", ev.pekalongan)).content.decode()
+
+    services.start_review(user=evaluator, submission=ev.pekalongan)
+    assert services.can_review(evaluator, ev.pekalongan)
+    assert not services.can_review(ev.users["evaluator_ptk"], ev.pekalongan)  # not assigned
+    assert not services.can_review(ev.users["staf_pkl"], ev.pekalongan)  # the other side
+    assert "Simpan penilaian" in client.get(url("review", ev.pekalongan)).content.decode()
