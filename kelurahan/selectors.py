@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 
 from dimensions.models import Dimension, Innovation
@@ -54,10 +55,16 @@ class DimensionGroup:
 
     dimension: Dimension
     innovations: list[Innovation] = field(default_factory=list)
+    # How many there are in all when `innovations` holds only the first few (the region page).
+    total: int | None = None
 
     @property
     def count(self) -> int:
-        return len(self.innovations)
+        return len(self.innovations) if self.total is None else self.total
+
+    @property
+    def more(self) -> bool:
+        return self.count > len(self.innovations)
 
 
 def group_by_dimension(innovations: list[Innovation]) -> list[DimensionGroup]:
@@ -68,6 +75,23 @@ def group_by_dimension(innovations: list[Innovation]) -> list[DimensionGroup]:
     return sorted(groups.values(), key=lambda g: (g.dimension.order, g.dimension.code))
 
 
+# A participating region has hundreds of innovations (about 580 each at national scale): its page lists the
+# latest few per dimension with the count, and links to the filtered innovation list for the rest.
+REGION_PAGE_LATEST = 5
+
+
+def _latest_by_dimension(innovations: QuerySet[Innovation], per_dimension: int) -> list[DimensionGroup]:
+    """The `per_dimension` latest innovations under each dimension, with each dimension's total (2 queries)."""
+    totals = dict(innovations.order_by().values_list("dimension").annotate(n=Count("pk")))
+    latest = innovations.annotate(
+        rank=Window(RowNumber(), partition_by=F("dimension"), order_by=[F("updated_at").desc(), F("pk").desc()])
+    ).filter(rank__lte=per_dimension)
+    groups = group_by_dimension(list(latest.order_by("dimension__order", "-updated_at", "-pk")))
+    for group in groups:
+        group.total = totals.get(group.dimension.pk, len(group.innovations))
+    return groups
+
+
 def region_page(slug: str) -> dict[str, Any]:
     """Everything the region page shows, in a fixed number of queries (404 unless the programme is published)."""
     from masterplan.selectors import region_masterplan
@@ -75,8 +99,7 @@ def region_page(slug: str) -> dict[str, Any]:
     regency = get_object_or_404(
         Regency.objects.select_related("province", "programme"), slug=slug, programme__is_published=True
     )
-    innovations = list(published_innovations().filter(agency__regency=regency).order_by("dimension__order", "name"))
-    groups = group_by_dimension(innovations)
+    groups = _latest_by_dimension(published_innovations().filter(agency__regency=regency), REGION_PAGE_LATEST)
     districts = list(
         District.objects.filter(regency=regency).annotate(village_count=Count("villages")).order_by("name")
     )
@@ -94,7 +117,7 @@ def region_page(slug: str) -> dict[str, Any]:
             {"label": g.dimension.display_name, "url": g.dimension.get_absolute_url(), "count": g.count} for g in groups
         ],
         "max_count": max((g.count for g in groups), default=0),
-        "innovation_count": len(innovations),
+        "innovation_count": sum(g.count for g in groups),
         "kelurahan_pintar": list(published_kelurahan_pintar().filter(village__regency=regency)),
         "districts": districts,
         "village_count": sum(d.village_count for d in districts),

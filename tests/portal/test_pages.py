@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
-from dimensions.models import Innovation
-from kelurahan.models import KelurahanPintar, Programme
+from dimensions.models import Dimension, Innovation
+from kelurahan.models import KelurahanPintar, Programme, Regency
 
 pytestmark = pytest.mark.django_db
 
@@ -193,3 +194,23 @@ def test_robots_and_sitemap(client, demo):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "/wilayah/kota-pekalongan/" in sitemap
     assert "/en/inovasi/sakpore/" in sitemap
+
+
+def test_the_region_page_lists_the_latest_innovations_per_dimension_and_links_to_the_rest(client, demo, grow_data):
+    from kelurahan.selectors import REGION_PAGE_LATEST
+
+    grow_data("33.75", 40)
+    regency = Regency.objects.get(code="33.75")
+    public = Innovation.objects.filter(agency__regency=regency, is_published=True)
+    busiest = public.values("dimension").annotate(n=Count("pk")).order_by("-n").first()
+    dimension = Dimension.objects.get(pk=busiest["dimension"])
+    assert busiest["n"] > REGION_PAGE_LATEST
+
+    html = client.get("/wilayah/kota-pekalongan/").content.decode()
+
+    shown = [i for i in public.filter(dimension=dimension) if f'href="{i.get_absolute_url()}"' in html]
+    latest = list(public.filter(dimension=dimension).order_by("-updated_at", "-pk")[:REGION_PAGE_LATEST])
+    assert shown and set(shown) == set(latest)
+    assert f"/inovasi/?region=kota-pekalongan&amp;dimension={dimension.code}" in html
+    assert f"Semua {busiest['n']} inovasi {dimension.display_name}" in html
+    assert f"{public.count()} inovasi dipublikasikan" in html
