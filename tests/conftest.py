@@ -83,9 +83,13 @@ def _fresh_cache():
     """Each test starts with an empty cache (with REDIS_URL set, that is Redis database 15 in CI)."""
     from django.core.cache import cache
 
+    from portal.cache import reset_local
+
     cache.clear()
+    reset_local()
     yield
     cache.clear()
+    reset_local()
 
 
 @pytest.fixture(autouse=True)

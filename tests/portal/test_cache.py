@@ -83,11 +83,76 @@ def test_not_found_answers_are_not_cached(client, demo):
 def test_made_up_query_parameters_are_answered_but_not_cached(client, demo):
     from django.core.cache import cache
 
-    from portal.cache import _page_key, content_version
+    from portal.cache import _page_key
 
     response = client.get(REGION + "?utm_source=x1")
 
     assert response.status_code == 200
     assert "ETag" not in response
     request = response.wsgi_request
-    assert cache.get(_page_key(request, content_version())) is None
+    assert cache.get(_page_key(request)) is None
+
+
+def test_while_one_request_renders_a_changed_page_the_others_get_the_previous_rendering(client, demo):
+    from django.core.cache import cache
+
+    from portal.cache import _page_key
+
+    first = client.get(REGION)
+    innovation = Innovation.objects.get(slug="sakpore")
+    innovation.name = "Sakpore Generasi Dua"
+    innovation.save()
+    lock = _page_key(first.wsgi_request) + ":rebuilding"
+    assert cache.add(lock, 1, 30)  # as if another worker were rendering the new version right now
+
+    with CaptureQueriesContext(connection) as captured:
+        meanwhile = client.get(REGION)
+
+    assert len(captured) == 0
+    assert meanwhile["ETag"] == first["ETag"]
+    assert "Sakpore Generasi Dua" not in meanwhile.content.decode()
+
+    cache.delete(lock)
+    after = client.get(REGION)
+
+    assert "Sakpore Generasi Dua" in after.content.decode()
+    assert after["ETag"] != first["ETag"]
+    assert cache.get(lock) is None
+
+
+def test_a_change_made_by_another_process_shows_within_portal_version_seconds(client, demo, settings):
+    import time
+
+    from django.core.cache import cache
+
+    from portal.cache import VERSION_KEY, reset_local
+
+    settings.PORTAL_VERSION_SECONDS = 0.3
+    reset_local()  # loading the demo data already remembered a version for the default time
+    first = client.get(REGION)
+    # Another worker saved a change: the shared version moved, this process has not been told.
+    Programme.objects.filter(regency_id="33.75").update(summary="Ringkasan program yang baru")
+    cache.set(VERSION_KEY, cache.get(VERSION_KEY) + 10, None)
+
+    soon = client.get(REGION)
+    time.sleep(0.35)
+    later = client.get(REGION)
+
+    assert soon["ETag"] == first["ETag"]
+    assert "Ringkasan program yang baru" not in soon.content.decode()
+    assert "Ringkasan program yang baru" in later.content.decode()
+    assert later["ETag"] != first["ETag"]
+
+
+def test_hot_pages_are_answered_from_the_process_without_a_cache_round_trip(client, demo, settings):
+    from django.core.cache import cache
+
+    client.get(REGION)
+    cache.clear()  # the shared copy is gone; this process still has the page and the version
+
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get(REGION)
+
+    assert again.status_code == 200
+    assert len(captured) == 0
+    assert "Sakpore" in again.content.decode()

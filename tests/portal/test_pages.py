@@ -210,7 +210,8 @@ def test_the_region_page_lists_the_latest_innovations_per_dimension_and_links_to
 
     shown = [i for i in public.filter(dimension=dimension) if f'href="{i.get_absolute_url()}"' in html]
     latest = list(public.filter(dimension=dimension).order_by("-updated_at", "-pk")[:REGION_PAGE_LATEST])
-    assert shown and set(shown) == set(latest)
+    assert shown
+    assert set(shown) == set(latest)
     assert f"/inovasi/?region=kota-pekalongan&amp;dimension={dimension.code}" in html
     assert f"Semua {busiest['n']} inovasi {dimension.display_name}" in html
     assert f"{public.count()} inovasi dipublikasikan" in html

@@ -102,3 +102,13 @@ def test_a_live_redis_is_used_normally():
     assert cache.get("k") == {"a": 1}
     assert cache.available is True
     cache.delete("k")
+
+
+def test_one_redis_client_is_kept_per_connection_pool():
+    cache = FallbackRedisCache("redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 0.05}})
+
+    client = cache._cache.get_client("a")
+
+    assert cache._cache.get_client("b") is client
+    assert cache._cache.get_client("c", write=True) is client  # one server: reads and writes share the pool
+    assert client.connection_pool is cache._cache._get_connection_pool(write=False)
