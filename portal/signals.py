@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from evaluations.signals import submission_published
 from kelurahan.signals import areas_imported
 
 from .cache import bump_content_version
 
 CONTENT_APPS = {"kelurahan", "dimensions", "masterplan", "evaluations"}
-# Written often and shown on no public page.
-NOT_CONTENT = {("evaluations", "reminder")}
+# Written often and shown on no public page. Answers, evidence, findings and status changes are the draft and the
+# review of a submission: public pages show a submission only once it is published, and then they no longer
+# change. Publishing itself bumps the version through `submission_published` (the workflow changes the status
+# with QuerySet.update(), which sends no post_save).
+NOT_CONTENT = {
+    ("evaluations", "reminder"),
+    ("evaluations", "answer"),
+    ("evaluations", "answerevidence"),
+    ("evaluations", "finding"),
+    ("evaluations", "submissiontransition"),
+}
 
 
 def _content_changed(sender: type, **kwargs: object) -> None:
@@ -32,3 +42,4 @@ def connect() -> None:
     post_delete.connect(_content_changed, dispatch_uid="portal-content-deleted")
     m2m_changed.connect(_m2m_changed, dispatch_uid="portal-content-m2m")
     areas_imported.connect(bump_content_version, dispatch_uid="portal-areas-imported")
+    submission_published.connect(bump_content_version, dispatch_uid="portal-submission-published")
