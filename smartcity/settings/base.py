@@ -377,7 +377,11 @@ BENCH_TRIVIAL_VIEW = env.bool("BENCH_TRIVIAL_VIEW", default=False)
 DEMO_DATA_ALLOWED = env.bool("DEMO_DATA_ALLOWED", default=True)
 
 # --- Public portal ------------------------------------------------------------
-# Whole-page cache of the public pages with ETag/Last-Modified (portal/cache.py).
-PORTAL_PAGE_CACHE = env.bool("PORTAL_PAGE_CACHE", default=True)
+# Whole-page cache of the public pages with ETag/Last-Modified (portal/cache.py); off with CACHE_DISABLED.
+PORTAL_PAGE_CACHE = env.bool("PORTAL_PAGE_CACHE", default=not env.bool("CACHE_DISABLED", default=False))
+# How long a worker trusts its copy of the content version: another worker's change shows here this much later.
+PORTAL_VERSION_SECONDS = env.float("PORTAL_VERSION_SECONDS", default=1.0)
+# How many of its hottest pages each worker keeps in memory (0: none; every hit then reads the shared cache).
+PORTAL_LOCAL_PAGES = env.int("PORTAL_LOCAL_PAGES", default=300)
 # Licence of the programme data in the open-data downloads (area codes are ODbL, credited separately).
 OPEN_DATA_LICENSE = env("OPEN_DATA_LICENSE", default="CC BY 4.0 — Smart City Portal and the participating regions")
