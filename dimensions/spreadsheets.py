@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Prefetch, Q
+from django.db.models.functions import Lower
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts import policy
 from accounts.policy import Action
+from kelurahan.models import Agency, Village
 from smartcity.spreadsheets import Column, RowInvalid, Sheet
 
 from .models import Dimension, Innovation, InnovationKind, InnovationStatus
@@ -64,24 +69,83 @@ COLUMNS = [
 ]
 
 
-def build(user: Any, values: dict[str, str]):
+def _villages(values: dict[str, str]) -> list[str]:
+    return [code.strip() for code in values.get("kelurahan", "").replace(",", ";").split(";") if code.strip()]
+
+
+@dataclass
+class Lookup:
+    """What the rows of one file refer to, loaded once (one query per model), within the user's reach."""
+
+    changeable: dict[str, Innovation]  # slug -> innovation the user may change (with its villages)
+    taken_slugs: set[str]  # slugs in use by any innovation, of the file's slugs and generated slug bases
+    dimensions: dict[str, Dimension]
+    agencies: dict[str, list[Agency]]  # lower-cased name or acronym -> agencies
+    villages: dict[str, Village]
+    reserved: set[str]  # the slugs the file names itself
+    generated: set[str] = field(default_factory=set)  # slugs made for new rows of this file so far
+
+
+def prepare(user: Any, rows: list[dict[str, str]]) -> Lookup:
+    slugs = {values.get("slug", "").strip() for values in rows} - {""}
+    bases = {_slug_base(values.get("nama", "")) for values in rows if not values.get("slug", "").strip()}
+    taken = set(Innovation.objects.filter(slug__in=slugs).values_list("slug", flat=True)) if slugs else set()
+    if bases:
+        # The bases and their numbered forms (base-2, base-3 …), in one query.
+        pattern = "^(" + "|".join(re.escape(base) for base in sorted(bases)) + ")(-[0-9]+)?$"
+        taken |= set(Innovation.objects.filter(slug__regex=pattern).values_list("slug", flat=True))
+    changeable = {
+        innovation.slug: innovation
+        for innovation in policy.scope(user, Action.CHANGE, Innovation)
+        .filter(slug__in=slugs)
+        .select_related("sub_dimension")
+        .prefetch_related(Prefetch("villages", queryset=Village.objects.only("code")))
+    }
+    codes = {values.get("dimensi", "").strip() for values in rows}
+    dimensions = {d.code: d for d in policy.scope(user, Action.VIEW, Dimension).filter(code__in=codes)}
+    names = {values.get("perangkat_daerah", "").strip().lower() for values in rows} - {""}
+    agencies: dict[str, list[Agency]] = {}
+    for agency in (
+        policy.choices(user, Innovation, "agency")
+        .annotate(lower_name=Lower("name"), lower_acronym=Lower("acronym"))
+        .filter(Q(lower_name__in=names) | Q(lower_acronym__in=names))
+    ):
+        agencies.setdefault(f"name:{agency.name.lower()}", []).append(agency)
+        if agency.acronym:
+            agencies.setdefault(f"acronym:{agency.acronym.lower()}", []).append(agency)
+    village_codes = {code for values in rows for code in _villages(values)}
+    villages = {v.code: v for v in policy.choices(user, Innovation, "villages").filter(code__in=village_codes)}
+    return Lookup(changeable, taken, dimensions, agencies, villages, reserved=slugs)
+
+
+def _slug_base(name: str) -> str:
+    return slugify(name.strip())[:200] or "inovasi"
+
+
+def _new_slug(name: str, lookup: Lookup) -> str:
+    """A slug free in the database and in this file: the name's, or with -2, -3 … appended."""
+    base = _slug_base(name)
+    candidate, number = base, 1
+    while candidate in lookup.taken_slugs or candidate in lookup.reserved or candidate in lookup.generated:
+        number += 1
+        candidate = f"{base}-{number}"
+    lookup.generated.add(candidate)
+    return candidate
+
+
+def build(user: Any, values: dict[str, str], lookup: Lookup):
     problems: dict[str, str] = {}
     slug = values.get("slug", "").strip()
     innovation = None
     if slug:
-        innovation = policy.scope(user, Action.CHANGE, Innovation).filter(slug=slug).first()
-        if innovation is None and Innovation.objects.filter(slug=slug).exists():
+        innovation = lookup.changeable.get(slug)
+        if innovation is None and slug in lookup.taken_slugs:
             problems["slug"] = _("This slug belongs to an innovation outside your area of work.")
     if innovation is None:
         innovation = Innovation(slug=slug)
     innovation.name = values.get("nama", "").strip()
     if not innovation.slug and innovation.name:
-        base = slugify(innovation.name)[:200] or "inovasi"
-        candidate, number = base, 1
-        while Innovation.objects.filter(slug=candidate).exists():
-            number += 1
-            candidate = f"{base}-{number}"
-        innovation.slug = candidate
+        innovation.slug = _new_slug(innovation.name, lookup)
     for column, attribute, choices in (("jenis", "kind", InnovationKind), ("status", "status", InnovationStatus)):
         text = values.get(column, "").strip()
         if text:
@@ -90,23 +154,24 @@ def build(user: Any, values: dict[str, str]):
             except ValueError:
                 problems[column] = _("“%(value)s” is not one of the allowed values.") % {"value": text}
     code = values.get("dimensi", "").strip()
-    dimension = policy.scope(user, Action.VIEW, Dimension).filter(code=code).first()
+    dimension = lookup.dimensions.get(code)
     if dimension is None:
         problems["dimensi"] = _("No dimension with the code “%(value)s”.") % {"value": code}
     else:
         innovation.dimension = dimension
-    agency_text = values.get("perangkat_daerah", "").strip()
-    agencies = policy.choices(user, Innovation, "agency")
-    matches = list(agencies.filter(name__iexact=agency_text)[:2]) or list(
-        agencies.filter(acronym__iexact=agency_text)[:2]
-    )
+        if innovation.sub_dimension_id and innovation.sub_dimension.dimension_id != dimension.pk:
+            innovation.sub_dimension = None  # the file changed the dimension; the old sub-dimension no longer fits
+    agency_text = values.get("perangkat_daerah", "").strip().lower()
+    matches = lookup.agencies.get(f"name:{agency_text}") or lookup.agencies.get(f"acronym:{agency_text}") or []
     if len(matches) != 1 or not agency_text:
-        problems["perangkat_daerah"] = _("“%(value)s” is not an agency in your area of work.") % {"value": agency_text}
+        problems["perangkat_daerah"] = _("“%(value)s” is not an agency in your area of work.") % {
+            "value": values.get("perangkat_daerah", "").strip()
+        }
     else:
         innovation.agency = matches[0]
-    codes = [code.strip() for code in values.get("kelurahan", "").replace(",", ";").split(";") if code.strip()]
-    villages = list(policy.choices(user, Innovation, "villages").filter(code__in=codes))
-    unknown = sorted(set(codes) - {village.code for village in villages})
+    codes = _villages(values)
+    villages = [lookup.villages[code] for code in dict.fromkeys(codes) if code in lookup.villages]
+    unknown = sorted(set(codes) - set(lookup.villages))
     if unknown:
         problems["kelurahan"] = _("Not kelurahan/desa of your area of work: %(codes)s.") % {"codes": ", ".join(unknown)}
     for column, attribute in (("mulai", "start_date"), ("selesai", "end_date")):
@@ -114,6 +179,9 @@ def build(user: Any, values: dict[str, str]):
             setattr(innovation, attribute, parse_date(values.get(column, "")))
         except ValueError:
             problems[column] = _("“%(value)s” is not a date (use YYYY-MM-DD).") % {"value": values.get(column)}
+    if innovation.start_date and innovation.end_date and innovation.end_date < innovation.start_date:
+        # The database's check constraint, checked here (model validation would ask the database per row).
+        problems.setdefault("selesai", _("The end date cannot be before the start date."))
     innovation.description = values.get("deskripsi", "").strip()
     try:
         innovation.is_published = parse_bool(values.get("terbit", ""))
@@ -121,11 +189,20 @@ def build(user: Any, values: dict[str, str]):
         problems["terbit"] = _("Write “ya” or “tidak”.")
     if problems:
         raise RowInvalid(problems)
+    return innovation, villages
 
-    def after_save(obj: Innovation) -> None:
-        obj.villages.set(villages)
 
-    return innovation, after_save
+def save_related(pairs: list[tuple[Innovation, list[Village]]]) -> None:
+    """Each innovation's villages as the file lists them: one delete and one insert for the whole file."""
+    through = Innovation.villages.through
+    through.objects.filter(innovation_id__in=[innovation.pk for innovation, _villages in pairs]).delete()
+    through.objects.bulk_create(
+        [
+            through(innovation_id=innovation.pk, village_id=village.pk)
+            for innovation, villages in pairs
+            for village in villages
+        ]
+    )
 
 
 def row(innovation: Innovation) -> list[Any]:
@@ -147,7 +224,9 @@ def row(innovation: Innovation) -> list[Any]:
 INNOVATIONS = Sheet(
     model=Innovation,
     columns=COLUMNS,
+    prepare=prepare,
     build=build,
+    save_related=save_related,
     row=row,
     filename="inovasi",
     field_columns={

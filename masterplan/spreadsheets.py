@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -9,10 +10,10 @@ from django.utils.translation import gettext_lazy
 
 from accounts import policy
 from accounts.policy import Action
-from dimensions.models import Dimension
+from dimensions.models import Dimension, Innovation
 from smartcity.spreadsheets import Column, RowInvalid, Sheet
 
-from .models import ActionItem
+from .models import ActionItem, MasterplanVersion
 
 COLUMNS = [
     Column("id", gettext_lazy("number of an existing item to update; empty for a new one")),
@@ -26,18 +27,51 @@ COLUMNS = [
 ]
 
 
-def build(user: Any, values: dict[str, str]):
+@dataclass
+class Lookup:
+    """What the rows of one file refer to, loaded once (one query per model), within the user's reach."""
+
+    items: dict[int, ActionItem]  # existing items the user may change
+    versions: dict[tuple[str, int], MasterplanVersion]  # (regency code, number) -> version
+    dimensions: dict[str, Dimension]
+    innovations: dict[str, Innovation]
+
+
+def _number(text: str) -> int | None:
+    """A whole number as typed in a cell, or None (also for digits a database integer cannot hold)."""
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
+
+
+def prepare(user: Any, rows: list[dict[str, str]]) -> Lookup:
+    ids = {number for values in rows if (number := _number(values.get("id", ""))) is not None}
+    items = {item.pk: item for item in policy.scope(user, Action.CHANGE, ActionItem).filter(pk__in=ids)}
+    regencies = {values.get("kota_kabupaten", "").strip() for values in rows}
+    numbers = {number for values in rows if (number := _number(values.get("versi", ""))) is not None}
+    versions = {
+        (version.masterplan.regency_id, version.number): version
+        for version in policy.choices(user, ActionItem, "version")
+        .select_related("masterplan")
+        .filter(masterplan__regency_id__in=regencies, number__in=numbers)
+    }
+    codes = {values.get("dimensi", "").strip() for values in rows}
+    dimensions = {d.code: d for d in policy.scope(user, Action.VIEW, Dimension).filter(code__in=codes)}
+    slugs = {values.get("inovasi", "").strip() for values in rows} - {""}
+    innovations = {i.slug: i for i in policy.choices(user, ActionItem, "innovation").filter(slug__in=slugs)}
+    return Lookup(items, versions, dimensions, innovations)
+
+
+def build(user: Any, values: dict[str, str], lookup: Lookup):
     problems: dict[str, str] = {}
     item = None
     item_id = values.get("id", "").strip()
     if item_id:
-        item = policy.scope(user, Action.CHANGE, ActionItem).filter(pk=item_id).first() if item_id.isdigit() else None
+        item = lookup.items.get(_number(item_id))  # type: ignore[arg-type]
         if item is None:
             problems["id"] = _("No action-plan item %(value)s in your area of work.") % {"value": item_id}
     item = item or ActionItem()
     regency, number = values.get("kota_kabupaten", "").strip(), values.get("versi", "").strip()
-    versions = policy.choices(user, ActionItem, "version").select_related("masterplan")
-    version = versions.filter(masterplan__regency_id=regency, number=number).first() if number.isdigit() else None
+    version = lookup.versions.get((regency, _number(number)))  # type: ignore[arg-type]
     if version is None:
         problems["kota_kabupaten"] = _("No masterplan version %(number)s of %(regency)s in your area of work.") % {
             "number": number,
@@ -46,13 +80,13 @@ def build(user: Any, values: dict[str, str]):
     else:
         item.version = version
     code = values.get("dimensi", "").strip()
-    dimension = policy.scope(user, Action.VIEW, Dimension).filter(code=code).first()
+    dimension = lookup.dimensions.get(code)
     if dimension is None:
         problems["dimensi"] = _("No dimension with the code “%(value)s”.") % {"value": code}
     else:
         item.dimension = dimension
     year = values.get("tahun", "").strip()
-    if year.isdigit():
+    if _number(year) is not None and len(year) <= 4:
         item.year = int(year)
     else:
         problems["tahun"] = _("“%(value)s” is not a year.") % {"value": year}
@@ -61,7 +95,7 @@ def build(user: Any, values: dict[str, str]):
     slug = values.get("inovasi", "").strip()
     item.innovation = None
     if slug:
-        innovation = policy.choices(user, ActionItem, "innovation").filter(slug=slug).first()
+        innovation = lookup.innovations.get(slug)
         if innovation is None:
             problems["inovasi"] = _("“%(value)s” is not an innovation in your area of work.") % {"value": slug}
         item.innovation = innovation
@@ -86,6 +120,7 @@ def row(item: ActionItem) -> list[Any]:
 ACTION_ITEMS = Sheet(
     model=ActionItem,
     columns=COLUMNS,
+    prepare=prepare,
     build=build,
     row=row,
     filename="rencana-aksi",

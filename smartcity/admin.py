@@ -350,17 +350,25 @@ class SpreadsheetAdminMixin:
         return self._export(request, queryset, "xlsx")
 
     def import_view(self, request: HttpRequest):
-        from django.core import signing
         from django.shortcuts import redirect
         from django.template.response import TemplateResponse
         from django.urls import reverse
 
-        from .spreadsheets import IMPORT_HELP, SpreadsheetError, import_rows, read_table, validate
+        from .spreadsheets import (
+            IMPORT_HELP,
+            SpreadsheetError,
+            import_rows,
+            pending_import_discard,
+            pending_import_load,
+            pending_import_store,
+            read_table,
+            validate,
+        )
 
         if not (self.has_add_permission(request) or self.has_change_permission(request)):
             raise PermissionDenied
         sheet = self.spreadsheet
-        salt = f"spreadsheet-import:{self.model._meta.label_lower}:{request.user.pk}"
+        label = self.model._meta.label_lower
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -370,13 +378,15 @@ class SpreadsheetAdminMixin:
         }
         status = 200
         if request.method == "POST" and "payload" in request.POST:
-            try:
-                rows = signing.loads(request.POST["payload"], salt=salt, max_age=3600)
-            except signing.BadSignature:
+            # The preview's rows wait on the server under a random token bound to this user and model; the
+            # form posts only the token, and the rows are checked again (the data may have changed since).
+            rows = pending_import_load(request.POST["payload"], user=request.user, label=label)
+            if rows is None:
                 context["file_error"] = _("The preview has expired; upload the file again.")
                 return TemplateResponse(request, "admin/spreadsheet_import.html", context, status=400)
             checked = import_rows(request.user, sheet, rows)
             if not checked.errors:
+                pending_import_discard(request.POST["payload"])
                 count = len(checked.objects)
                 self.message_user(
                     request,
@@ -413,7 +423,7 @@ class SpreadsheetAdminMixin:
             if checked.errors:
                 status = 400
             else:
-                context["payload"] = signing.dumps(rows, salt=salt, compress=True)
+                context["payload"] = pending_import_store(rows, user=request.user, label=label)
         return TemplateResponse(request, "admin/spreadsheet_import.html", context, status=status)
 
 

@@ -1,10 +1,14 @@
 """Spreadsheet import and export (CSV and XLSX) for the staff workspace, without third-party import frameworks.
 
-A `Sheet` describes one kind of row: its columns (header names staff see), how to read a row into an unsaved
-object (`build`, raising `RowError`s per column), how to save it and how to write an object back as a row.
-`read_table` turns an uploaded CSV or XLSX into rows; `validate` checks every row (model validation and the
-scoping policy: a row for another region is an error) and returns the objects or a per-row error report in
-the user's language naming row and column; `import_rows` saves them all in one transaction, or nothing.
+A `Sheet` describes one kind of row: its columns (header names staff see), a look-up step (`prepare`: one query
+per referenced model, filtered to the values present in the file and to the user's reach), how to read a row into
+an object against those look-ups (`build`, raising `RowInvalid` per column), how to save what hangs off the rows
+(`save_related`) and how to write an object back as a row.
+`read_table` turns an uploaded CSV or XLSX into rows (stopping as soon as there are too many); `validate` checks
+every row (model validation and the scoping policy: a row for another region is an error) and returns the
+objects or a per-row error report in the user's language naming row and column; `import_rows` saves them all in
+one transaction with bulk writes (and their history), or nothing. Both run a number of queries that does not
+grow with the number of rows (apart from the database's own batching of very large inserts).
 Exports use the same columns, so an exported file can be edited and imported again.
 """
 
@@ -14,13 +18,16 @@ import contextlib
 import csv
 import datetime as dt
 import io
+import secrets
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -66,14 +73,22 @@ class Column:
 
 @dataclass
 class Sheet:
-    """One kind of row. `build(user, values) -> (obj, after_save)`; `row(obj) -> list` for export."""
+    """One kind of row.
+
+    `prepare(user, rows) -> lookup` loads once what the rows refer to; `build(user, values, lookup) ->
+    (obj, related)` makes one row's object (existing objects only from the look-up, loaded within the user's
+    reach to change); `save_related(pairs)` writes what hangs off the saved objects (m2m rows, in bulk);
+    `row(obj) -> list` for export.
+    """
 
     model: type[models.Model]
     columns: Sequence[Column]
-    build: Callable[[Any, dict[str, str]], tuple[models.Model, Callable[[models.Model], None] | None]]
+    prepare: Callable[[Any, list[dict[str, str]]], Any]
+    build: Callable[[Any, dict[str, str], Any], tuple[models.Model, Any]]
     row: Callable[[models.Model], list[Any]]
     filename: str
     field_columns: dict[str, str] = field(default_factory=dict)  # model field -> column, for validation errors
+    save_related: Callable[[list[tuple[models.Model, Any]]], None] | None = None
 
     @property
     def headers(self) -> list[str]:
@@ -92,6 +107,22 @@ def _cell(value: Any) -> str:
     return str(value).strip()
 
 
+def _too_many() -> SpreadsheetError:
+    return SpreadsheetError(_("At most %(count)s rows can be imported at once.") % {"count": MAX_ROWS})
+
+
+def _first_rows(rows: Iterable[list[str]]) -> list[list[str]]:
+    """The non-empty rows, header first; stops reading as soon as there is one data row too many."""
+    kept: list[list[str]] = []
+    for row in rows:
+        if not any(row):
+            continue
+        kept.append(row)
+        if len(kept) > MAX_ROWS + 1:
+            break
+    return kept
+
+
 def read_table(upload: Any, sheet: Sheet) -> list[dict[str, str]]:
     """Rows of an uploaded CSV or XLSX as {column: text}; raise SpreadsheetError for an unreadable file."""
     name = (getattr(upload, "name", "") or "").lower()
@@ -101,10 +132,13 @@ def read_table(upload: Any, sheet: Sheet) -> list[dict[str, str]]:
 
         try:
             workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+            try:
+                worksheet = workbook.worksheets[0]
+                rows = _first_rows([_cell(value) for value in row] for row in worksheet.iter_rows(values_only=True))
+            finally:
+                workbook.close()
         except Exception as error:  # openpyxl raises many kinds for a broken file
             raise SpreadsheetError(_("The file is not a readable XLSX workbook.")) from error
-        rows = [[_cell(value) for value in row] for row in workbook.worksheets[0].iter_rows(values_only=True)]
-        workbook.close()
     elif name.endswith(".csv"):
         try:
             text = content.decode("utf-8-sig")
@@ -113,10 +147,12 @@ def read_table(upload: Any, sheet: Sheet) -> list[dict[str, str]]:
         dialect: Any = csv.excel
         with contextlib.suppress(csv.Error):  # one column only: nothing to sniff
             dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else "", delimiters=",;\t")
-        rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+        try:
+            rows = _first_rows([cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect))
+        except csv.Error as error:
+            raise SpreadsheetError(_("The file is not a readable CSV file.")) from error
     else:
         raise SpreadsheetError(_("Upload a CSV or XLSX file."))
-    rows = [row for row in rows if any(row)]
     if not rows:
         raise SpreadsheetError(_("The file is empty."))
     header = [cell.strip() for cell in rows[0]]
@@ -124,7 +160,7 @@ def read_table(upload: Any, sheet: Sheet) -> list[dict[str, str]]:
     if missing:
         raise SpreadsheetError(_("Columns missing from the first row: %(columns)s.") % {"columns": ", ".join(missing)})
     if len(rows) - 1 > MAX_ROWS:
-        raise SpreadsheetError(_("At most %(count)s rows can be imported at once.") % {"count": MAX_ROWS})
+        raise _too_many()
     known = {column.name for column in sheet.columns}
     result = []
     for row in rows[1:]:
@@ -135,7 +171,7 @@ def read_table(upload: Any, sheet: Sheet) -> list[dict[str, str]]:
 
 @dataclass
 class Checked:
-    objects: list[tuple[models.Model, Callable[[models.Model], None] | None]]
+    objects: list[tuple[models.Model, Any]]
     rows: list[dict[str, str]]
     errors: list[RowError]
 
@@ -151,15 +187,25 @@ def _validation_problems(error: ValidationError, sheet: Sheet) -> dict[str, str]
 
 
 def validate(user: Any, sheet: Sheet, rows: list[dict[str, str]]) -> Checked:
-    """Build and check every row; nothing is saved."""
+    """Build and check every row against one look-up of what the rows refer to; nothing is saved.
+
+    Foreign keys come from the look-up (querysets within the user's reach), uniqueness is checked by the sheet
+    against the look-up and here within the file, and database constraints by the sheet's `build`, so model
+    validation skips the per-row queries for those.
+    """
+    lookup = sheet.prepare(user, rows)
     objects, errors = [], []
-    unique_fields = [f for f in sheet.model._meta.concrete_fields if f.unique and not f.primary_key]
+    model = sheet.model
+    relations = [f.name for f in model._meta.concrete_fields if f.is_relation]
+    unique_fields = [f for f in model._meta.concrete_fields if f.unique and not f.primary_key]
     seen: dict[tuple[str, Any], int] = {}
     for index, values in enumerate(rows, start=2):
         try:
-            obj, after = sheet.build(user, values)
-            obj.full_clean()
-            if not policy.can_save(user, obj):
+            obj, related = sheet.build(user, values, lookup)
+            obj.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
+            adding = obj.pk is None or obj._state.adding
+            # An existing object came from the look-up, loaded only where the user may change it.
+            if not policy.can_save(user, obj, stored_changeable=not adding):
                 raise RowInvalid({_("(whole row)"): _("This row is outside your area of work.")})
         except RowInvalid as invalid:
             errors += [RowError(index, column, message) for column, message in invalid.problems.items()]
@@ -170,29 +216,94 @@ def validate(user: Any, sheet: Sheet, rows: list[dict[str, str]]) -> Checked:
             ]
             continue
         duplicate = False
-        for unique in unique_fields:
-            key = (unique.name, getattr(obj, unique.attname))
+        keys = [(unique.name, getattr(obj, unique.attname)) for unique in unique_fields]
+        if obj.pk is not None:
+            keys.append(("pk", obj.pk))
+        for key in keys:
             if key in seen:
-                column = sheet.field_columns.get(unique.name, unique.name)
+                column = sheet.field_columns.get(key[0], key[0])
                 errors.append(RowError(index, column, _("The same value as row %(row)s.") % {"row": seen[key]}))
                 duplicate = True
             seen[key] = index
         if not duplicate:
-            objects.append((obj, after))
+            objects.append((obj, related))
     return Checked(objects=objects, rows=rows, errors=errors)
 
 
 @transaction.atomic
 def import_rows(user: Any, sheet: Sheet, rows: list[dict[str, str]]) -> Checked:
-    """Validate again and save every row in one transaction; with any error nothing is saved."""
+    """Validate again and save every row in one transaction, in bulk with history; with any error nothing is saved."""
+    from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+    from kelurahan.models import SearchNameMixin
+    from portal.cache import bump_content_version
+    from smartcity.text import fold
+
     checked = validate(user, sheet, rows)
-    if checked.errors:
+    if checked.errors or not checked.objects:
         return checked
-    for obj, after in checked.objects:
-        obj.save()
-        if after is not None:
-            after(obj)
+    model = sheet.model
+    now = timezone.now()
+    new, existing = [], []
+    for obj, _related in checked.objects:
+        if isinstance(obj, SearchNameMixin):
+            obj.search_name = fold(obj.name)  # what SearchNameMixin.save does; bulk writes skip save()
+        if obj.pk is None or obj._state.adding:
+            new.append(obj)
+        else:
+            for model_field in model._meta.concrete_fields:
+                if getattr(model_field, "auto_now", False):
+                    setattr(obj, model_field.attname, now)
+            existing.append(obj)
+    if new:
+        created = bulk_create_with_history(new, model, default_user=user)
+        for obj, saved in zip(new, created, strict=True):
+            obj.pk = saved.pk
+            obj._state.adding = False
+    if existing:
+        # What a row can change: the editable fields, plus the ones save() would have kept in step.
+        fields = [
+            f.name
+            for f in model._meta.concrete_fields
+            if not f.primary_key
+            and not getattr(f, "auto_now_add", False)
+            and (f.editable or getattr(f, "auto_now", False) or f.name == "search_name")
+        ]
+        bulk_update_with_history(existing, model, fields, default_user=user)
+    if sheet.save_related is not None:
+        sheet.save_related(checked.objects)
+    # Bulk writes send no post_save: the public pages' cache learns of the change here.
+    bump_content_version()
     return checked
+
+
+PENDING_IMPORT_SECONDS = 3600
+
+
+def _pending_key(token: str) -> str:
+    return f"spreadsheet-import:{token}"
+
+
+def pending_import_store(rows: list[dict[str, str]], *, user: Any, label: str) -> str:
+    """Keep a previewed file's rows on the server until it is confirmed; returns the random token to post back."""
+    token = secrets.token_urlsafe(32)
+    cache.set(_pending_key(token), {"user": user.pk, "label": label, "rows": rows}, PENDING_IMPORT_SECONDS)
+    return token
+
+
+def pending_import_load(token: Any, *, user: Any, label: str) -> list[dict[str, str]] | None:
+    """The rows kept under `token` for this user and model; None when missing, expired or someone else's."""
+    if not isinstance(token, str) or not 20 <= len(token) <= 100:
+        return None
+    pending = cache.get(_pending_key(token))
+    if not isinstance(pending, dict) or pending.get("user") != user.pk or pending.get("label") != label:
+        return None
+    return pending["rows"]
+
+
+def pending_import_discard(token: str) -> None:
+    """Forget a confirmed import, so posting the same form again imports nothing twice."""
+    cache.delete(_pending_key(token))
 
 
 def export(sheet: Sheet, objects: Iterable[models.Model], kind: str) -> HttpResponse:

@@ -171,8 +171,13 @@ def _values_on_instance(obj: models.Model, path: str) -> set[Any]:
             if field.many_to_many or field.one_to_many:
                 if not saved:
                     continue  # an unsaved row has no m2m or reverse rows yet
-                manager = getattr(item, part if field.concrete else field.get_accessor_name())
-                following.extend(manager.values_list("pk", flat=True) if last else manager.all())
+                accessor = part if field.concrete else field.get_accessor_name()
+                manager = getattr(item, accessor)
+                if accessor in getattr(item, "_prefetched_objects_cache", {}):
+                    # Prefetched (bulk imports): no query per object.
+                    following.extend([related.pk for related in manager.all()] if last else manager.all())
+                else:
+                    following.extend(manager.values_list("pk", flat=True) if last else manager.all())
             elif field.is_relation and field.concrete:
                 following.append(getattr(item, field.attname) if last else getattr(item, field.name))
             elif field.is_relation:
@@ -218,19 +223,20 @@ def can(user: AnyUser, action: Action | str, obj_or_model: models.Model | type[m
     return scope(user, action, type(obj)).filter(pk=obj.pk).exists()
 
 
-def can_save(user: AnyUser, obj: models.Model) -> bool:
+def can_save(user: AnyUser, obj: models.Model, *, stored_changeable: bool = False) -> bool:
     """May the user save this object with the values it now holds?
 
     Adding: the new values must lie within the user's reach. Changing: the stored row must be
     changeable AND the new values must still lie within reach, so nothing can be moved to another
-    region by editing a foreign key.
+    region by editing a foreign key. `stored_changeable=True` says the caller loaded the stored row
+    through `scope(user, "change", …)` already (bulk imports), which saves the per-object query.
     """
     adding = obj.pk is None or obj._state.adding
     action = Action.ADD if adding else Action.CHANGE
     level = level_for(user, action, type(obj))
     if level is None:
         return False
-    if not adding and not can(user, Action.CHANGE, obj):
+    if not adding and not stored_changeable and not can(user, Action.CHANGE, obj):
         return False
     return _instance_in_reach(user, level, obj)  # type: ignore[arg-type]
 
