@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from kelurahan.models import Province, RegencyKind
+from portal.cache import public_page
 
 from . import reports, selectors
 from .models import EvaluationPeriod, Submission, SubmissionStatus
@@ -32,11 +33,12 @@ def _filters(request: HttpRequest) -> tuple[EvaluationPeriod | None, list[Evalua
     return period, periods, filters
 
 
+@public_page
 def results(request: HttpRequest) -> HttpResponse:
     """The national table of a period: ranking, overall index and every dimension, filterable."""
     period, periods, filters = _filters(request)
-    rows = selectors.published_results(period, **filters) if period else []
     every = selectors.published_results(period) if period else []
+    rows = selectors.filter_results(every, **filters)
     dimensions = selectors.result_dimensions(every)
     provinces = Province.objects.filter(code__in={r.regency.province_id for r in every}).order_by("name")
     cohorts = sorted({selectors._cohort(r.regency) for r in every} - {""})
@@ -56,6 +58,7 @@ def results(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def results_csv(request: HttpRequest) -> HttpResponse:
     """The same table as CSV."""
     period, _periods, filters = _filters(request)
@@ -77,6 +80,7 @@ def results_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@public_page
 def region_report(request: HttpRequest, slug: str, period_id: int, fmt: str) -> HttpResponse:
     """A published submission's report (PDF, printable HTML or XLSX), for everyone."""
     submission = get_object_or_404(

@@ -448,15 +448,22 @@ def published_results(
     submissions = Submission.objects.filter(status=SubmissionStatus.PUBLISHED)
     if period is not None:
         submissions = submissions.filter(period=period)
-    results = _rank(_results(submissions))
-    if kind:
-        results = [r for r in results if r.regency.kind == kind]
-    if province:
-        results = [r for r in results if r.regency.province_id == province]
-    if cohort:
-        results = [r for r in results if _cohort(r.regency) == cohort]
+    results = filter_results(_rank(_results(submissions)), kind=kind, province=province, cohort=cohort)
     results.sort(key=lambda r: (-r.period.year, -r.period.semester, -r.period.stage, r.rank or 0, r.regency.name))
     return results
+
+
+def filter_results(
+    results: Iterable[RegionResult], *, kind: str = "", province: str = "", cohort: str = ""
+) -> list[RegionResult]:
+    """The results of regions of one kind, province and cohort (empty: any), in the given order (no query)."""
+    return [
+        r
+        for r in results
+        if (not kind or r.regency.kind == kind)
+        and (not province or r.regency.province_id == province)
+        and (not cohort or _cohort(r.regency) == cohort)
+    ]
 
 
 def _cohort(regency: Regency) -> str:

@@ -232,7 +232,8 @@ def test_unpublished_results_are_not_public(client, ev: EvalWorld):
     assert client.get(reverse("results:report", args=[slug, ev.period.pk, "xlsx"])).status_code == 404
 
 
-def test_results_table_runs_constant_queries_at_two_sizes(client, areas):
+def test_results_table_runs_constant_queries_at_two_sizes(client, areas, settings):
+    settings.PORTAL_PAGE_CACHE = False  # the uncached path
     ev = build_eval_world(areas, questions_per_dimension=2)
     publish_both(ev)
     small = page_queries(client, reverse("results:index"))
