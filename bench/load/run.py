@@ -12,8 +12,9 @@ Needs the national dataset (bench/make_national_data.py, database sc_national), 
 2. per scenario (trivial, home, region, kelurahan, search, innovation, api, api-deep-cursor, staff) a wrk run
    (pinned to core 1, 1 thread, `--connections`) over that scenario's paths — first with the Redis cache (pages
    warmed), then, on a second server started with CACHE_DISABLED=true, uncached;
-3. a mixed run: citizens (45 connections, weighted mix of every public scenario over many regions and villages)
-   and staff (5 connections, signed in) at once, for `--mixed-duration` seconds;
+3. mixed runs: citizens (45 connections, weighted mix of every public scenario over many regions and villages)
+   and staff (5 connections, signed in) at once, for `--mixed-duration` seconds each: first as 50 users who
+   wait 0.5–1.5 s between requests (`--mixed-think 1000`), then saturated (no wait: 50 requests always in flight);
 4. checks that a repeat visit with the validators of the first answer gets 304;
 5. writes a table to stdout and everything to bench/results/load-<time>.json.
 
@@ -174,12 +175,14 @@ def staff_cookie(port: int, username: str = "bench.admin") -> str:
 # -- wrk ----------------------------------------------------------------------------------------------------
 
 
-def wrk(args: argparse.Namespace, port: int, paths: list[str], connections: int, seconds: int, cookie: str = ""):
+def wrk(
+    args: argparse.Namespace, port: int, paths: list[str], connections: int, seconds: int, cookie: str = "", think=0
+):
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
         handle.write("\n".join(paths) + "\n")
         path_file = handle.name
     command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", str(LUA)]
-    command += [f"http://127.0.0.1:{port}", "--", path_file, cookie]
+    command += [f"http://127.0.0.1:{port}", "--", path_file, cookie, str(think)]
     return subprocess.Popen(pinned(args.client_cpu, command), stdout=subprocess.PIPE, text=True)
 
 
@@ -241,12 +244,19 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--duration", type=int, default=15, help="seconds per scenario")
     parser.add_argument("--mixed-duration", type=int, default=300)
-    parser.add_argument("--warm", type=int, default=200, help="paths fetched once before a cached scenario")
+    parser.add_argument("--warm", type=int, default=2000, help="paths fetched once before a cached scenario")
     parser.add_argument("--server-cpu", default="0")
     parser.add_argument("--client-cpu", default="1")
     parser.add_argument("--only", nargs="*", default=None)
     parser.add_argument("--skip-uncached", action="store_true")
     parser.add_argument("--skip-mixed", action="store_true")
+    parser.add_argument(
+        "--mixed-think",
+        type=int,
+        nargs="+",
+        default=[1000, 0],
+        help="mean think time per user in ms for each mixed run (0: every connection sends its next request at once)",
+    )
     parser.add_argument("--quick", action="store_true")
     parser.add_argument(
         "--hot", type=int, default=0, help="use only the first N paths of each scenario (all warmed: a hot cache)"
@@ -311,19 +321,23 @@ def main() -> None:
                 pool = paths.get(name) or []
                 citizens += (pool * (1 + 400 // max(1, len(pool))))[: 400 * weight]
             staff_paths = paths.get("staff") or ["/admin/"]
-            print(f"mixed: 45 citizens over {len(citizens)} paths + 5 staff, {args.mixed_duration} s")
-            load_before = os.getloadavg()
-            citizen_run = wrk(args, args.port, citizens, 45, args.mixed_duration)
-            staff_run = wrk(args, args.port, staff_paths, 5, args.mixed_duration, cookie)
-            for label, process in (("citizens", citizen_run), ("staff", staff_run)):
-                result = wrk_result(process)
-                result.update(scenario=f"mixed-{label}", cache="cached", paths=len(citizens), load=load_before)
-                results.append(result)
-                print(
-                    f"  mixed     {label:<17} {result['rps']:>8.1f} req/s  p50 {result['p50_ms']:7.1f}  p95 "
-                    f"{result['p95_ms']:7.1f}  p99 {result['p99_ms']:7.1f} ms  errors {result['errors']}",
-                    flush=True,
-                )
+            for think in args.mixed_think:
+                mode = f"users, {think} ms think time" if think else "saturated, no think time"
+                print(f"mixed ({mode}): 45 citizens over {len(citizens)} paths + 5 staff, {args.mixed_duration} s")
+                load_before = os.getloadavg()
+                citizen_run = wrk(args, args.port, citizens, 45, args.mixed_duration, think=think)
+                staff_run = wrk(args, args.port, staff_paths, 5, args.mixed_duration, cookie, think=think)
+                for label, process in (("citizens", citizen_run), ("staff", staff_run)):
+                    result = wrk_result(process)
+                    result.update(
+                        scenario=f"mixed-{label}", cache="cached", paths=len(citizens), load=load_before, think_ms=think
+                    )
+                    results.append(result)
+                    print(
+                        f"  mixed     {label:<17} {result['rps']:>8.1f} req/s  p50 {result['p50_ms']:7.1f}  p95 "
+                        f"{result['p95_ms']:7.1f}  p99 {result['p99_ms']:7.1f} ms  errors {result['errors']}",
+                        flush=True,
+                    )
     finally:
         stop(server)
 

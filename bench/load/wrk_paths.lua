@@ -1,11 +1,14 @@
 -- wrk script: GET paths read from a file (one per line), cycling from a random start per thread, as if behind
 -- nginx (X-Forwarded-Proto: https). Optional second argument: a Cookie header (staff workload).
+-- Optional third argument: a mean think time in ms. Each connection is then a user who waits between 0.5 and
+-- 1.5 times that long before the next request (wrk's delay(); the wait is not part of the latency).
 -- Prints one JSON line with the latency percentiles at the end.
---   wrk -t1 -c50 -d30s -s bench/load/wrk_paths.lua http://127.0.0.1:8800 -- paths.txt "sessionid=..."
+--   wrk -t1 -c50 -d30s -s bench/load/wrk_paths.lua http://127.0.0.1:8800 -- paths.txt "sessionid=..." 1000
 
 local paths = {}
 local cookie = nil
 local index = 0
+local think_ms = 0
 
 function init(args)
   for line in io.lines(args[1]) do
@@ -15,6 +18,9 @@ function init(args)
   end
   if args[2] ~= nil and args[2] ~= "" then
     cookie = args[2]
+  end
+  if args[3] ~= nil and args[3] ~= "" then
+    think_ms = tonumber(args[3])
   end
   math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16) % 100000)
   index = math.random(#paths)
@@ -27,6 +33,13 @@ function request()
     headers["Cookie"] = cookie
   end
   return wrk.format("GET", paths[index], headers)
+end
+
+function delay()
+  if think_ms <= 0 then
+    return 0
+  end
+  return math.floor(think_ms * (0.5 + math.random()))
 end
 
 function done(summary, latency, requests)
