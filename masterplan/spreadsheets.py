@@ -125,6 +125,7 @@ ACTION_ITEMS = Sheet(
     row=row,
     filename="rencana-aksi",
     field_columns={
+        "pk": "id",
         "version": "versi",
         "dimension": "dimensi",
         "year": "tahun",

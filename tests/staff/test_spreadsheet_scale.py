@@ -214,3 +214,14 @@ def test_a_large_file_previews_and_confirms(staff, world):
     assert Innovation.objects.count() == before + 2000
     assert len(captured) < 200  # batched inserts, not a query per row
     assert Innovation.villages.through.objects.filter(innovation__name__startswith="Inovasi besar").count() == 2000
+
+
+def test_two_rows_updating_the_same_item_name_the_id_column_and_nothing_is_saved(staff, world):
+    item = world.objects["masterplan.actionitem"]["own"]
+    rows = [list(action_values(0, world).values()), list(action_values(0, world).values())]
+    with translation.override("id"):
+        response = staff.post(IMPORT_ACTIONS, {"file": as_csv(ACTION_HEADERS, rows)})
+    assert response.status_code == 400
+    assert "Baris 3, kolom “id”" in response.content.decode()
+    item.refresh_from_db()
+    assert item.title == "Aksi"
