@@ -259,14 +259,24 @@ def innovations(rng: random.Random, total: int) -> int:
     regencies = sorted(agencies)
     kinds = [InnovationKind.INNOVATION] * 6 + [InnovationKind.QUICK_WIN] * 3 + [InnovationKind.FLAGSHIP]
     statuses = [InnovationStatus.RUNNING] * 6 + [InnovationStatus.COMPLETED] * 2 + [InnovationStatus.PLANNED]
+    from smartcity.text import fold
+
     rows = []
+    first, now = datetime(2018, 1, 1, tzinfo=UTC), datetime.now(UTC)
     for i in range(total):
         regency = regencies[i % len(regencies)]
         dimension = rng.choice(dimensions)
         start = date(2018, 1, 1) + timedelta(days=rng.randint(0, 2500))
+        # Entered over the years and edited since, as real records are (a single timestamp would make every
+        # "latest first" list sort the whole table).
+        created = first + timedelta(seconds=rng.randint(0, 8 * 365 * 86400))
+        name = f"{rng.choice(WORDS)} {rng.choice(TOPICS)} {i // len(regencies) + 1}"
         rows.append(
             {
-                "name": f"{rng.choice(WORDS)} {rng.choice(TOPICS)} {i // len(regencies) + 1}",
+                "name": name,
+                "search_name": fold(name),
+                "created_at": created,
+                "updated_at": min(created + timedelta(seconds=rng.randint(0, 400 * 86400)), now),
                 "slug": f"{slugs[regency]}-inovasi-{i // len(regencies) + 1}",
                 "kind": rng.choice(kinds),
                 "dimension_id": dimension,
