@@ -54,8 +54,8 @@ class InnovationAdmin(SpreadsheetAdminMixin, PublishActionsMixin, HistoryAdmin):
     list_display = ["name", "kind", "dimension", "agency", "regency", "status", "is_published", "updated_at"]
     list_filter = ["is_published", "kind", "status", "dimension", "agency"]
     list_select_related = ["dimension", "agency__regency"]
-    search_fields = ["name", "slug", "agency__name", "agency__acronym"]
-    date_hierarchy = "updated_at"
+    search_fields = ["name", "slug", "agency__name", "agency__acronym", "agency__regency__name"]
+    # No date_hierarchy: its year list is a DISTINCT over every innovation of the country (~90 ms per page).
     autocomplete_fields = ["agency", "villages", "sub_dimension"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [InnovationLinkInline, InnovationEvidenceInline]

@@ -21,6 +21,8 @@ from masterplan.models import Book, VersionStatus
 
 STALE_AFTER = dt.timedelta(days=183)
 SHOWN = 10
+# Counted up to this many: a national user's count would otherwise read every innovation of the country.
+COUNT_UP_TO = 1000
 
 
 def attention(user: Any) -> dict[str, Any] | None:
@@ -47,9 +49,11 @@ def attention(user: Any) -> dict[str, Any] | None:
         submissions = list(
             policy.scope(user, Action.VIEW, Submission).filter(period=period).select_related("regency")[:SHOWN]
         )
+    stale_count = stale.order_by()[: COUNT_UP_TO + 1].count()
     return {
         "stale": list(stale[:SHOWN]),
-        "stale_count": stale.count(),
+        "stale_count": min(stale_count, COUNT_UP_TO),
+        "stale_more": stale_count > COUNT_UP_TO,
         "missing_books": list(missing[:SHOWN]),
         "missing_count": missing.count(),
         "period": period,

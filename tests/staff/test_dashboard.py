@@ -68,3 +68,45 @@ def test_evaluators_get_no_attention_list(client, world):
     response = client.get(reverse("admin:index"))
     assert response.status_code == 200
     assert response.context["attention"] is None
+
+
+def test_the_stale_count_stops_at_count_up_to(client, world, monkeypatch):
+    from smartcity import dashboard
+
+    monkeypatch.setattr(dashboard, "COUNT_UP_TO", 2)
+    own = world.objects["dimensions.innovation"]["own"]
+    for number in range(3):
+        Innovation.objects.create(
+            name=f"Lama {number}", slug=f"lama-batas-{number}", dimension=own.dimension, agency=own.agency
+        )
+    Innovation.objects.update(updated_at=timezone.now() - dt.timedelta(days=400))
+    client.force_login(world.users["regency_staff"])
+
+    response = client.get(reverse("admin:index"))
+
+    assert response.context["attention"]["stale_count"] == 2
+    assert response.context["attention"]["stale_more"] is True
+    assert "Lebih dari 2 inovasi" in response.content.decode()
+
+
+def test_a_related_filter_with_more_choices_than_fit_is_left_out(client, world, monkeypatch):
+    """A national user would get every agency of the country in the side bar; a regency's staff get theirs."""
+    from kelurahan.models import Agency
+    from smartcity.admin import ScopedRelatedFilter
+
+    own_agencies = Agency.objects.filter(regency_id="33.75").count()
+    assert Agency.objects.count() > own_agencies
+    monkeypatch.setattr(ScopedRelatedFilter, "MAX_CHOICES", own_agencies)
+    url = reverse("admin:dimensions_innovation_changelist")
+
+    client.force_login(world.users["regency_staff"])
+    regional = client.get(url)
+    client.force_login(world.users["national_admin"])
+    national = client.get(url)
+
+    def filter_titles(response):
+        return [spec.title for spec in response.context["cl"].filter_specs if spec.has_output()]
+
+    assert "OPD pemilik" in [str(t) for t in filter_titles(regional)]
+    assert "OPD pemilik" not in [str(t) for t in filter_titles(national)]
+    assert [str(t) for t in filter_titles(national)] == [str(t) for t in filter_titles(regional) if t != "OPD pemilik"]
