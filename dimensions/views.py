@@ -4,28 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.core.paginator import InvalidPage, Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from portal.cache import public_page
+from smartcity.paging import paginate
 
 from . import selectors
 from .forms import InnovationFilterForm
 from .models import Innovation
-
-PAGE_SIZE = 20
-
-
-def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PAGE_SIZE):
-    """The requested page; a page number that is not a number or out of range is a 404, never a 500."""
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator.page(request.GET.get("page") or 1)
-    except InvalidPage as exc:
-        raise Http404(_("There is no such page.")) from exc
 
 
 def _filtered_list(request: HttpRequest, base: QuerySet[Innovation], *, with_dimension: bool) -> dict:

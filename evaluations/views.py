@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -27,6 +28,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts import policy
 from accounts.policy import Action
 from dimensions.models import Dimension
+from smartcity.paging import paginate
 
 from . import reports, selectors, services
 from .models import AnswerEvidence, Finding, FindingKind, Question, Submission, SubmissionStatus
@@ -50,6 +52,9 @@ def _refused(request: HttpRequest, error: services.WorkflowError, pk: int, where
     return view(request, pk, status=error.status)
 
 
+SUBMISSIONS_PER_PAGE = 50
+
+
 @login_required
 def submission_list(request: HttpRequest) -> HttpResponse:
     """The user's submissions: the region's own, an evaluator's queue, or (national admin) every one."""
@@ -65,7 +70,8 @@ def submission_list(request: HttpRequest) -> HttpResponse:
         request,
         "evaluations/submission_list.html",
         {
-            "submissions": submissions[:500],
+            "page_obj": paginate(request, submissions, SUBMISSIONS_PER_PAGE),
+            "query": urlencode({"status": status}) if status in SubmissionStatus.values else "",
             "queue": queue,
             "statuses": SubmissionStatus.choices,
             "status": status,

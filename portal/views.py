@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from dimensions.views import paginate
+from smartcity.paging import paginate
 
 from . import selectors
 from .cache import public_page

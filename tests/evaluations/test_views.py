@@ -316,3 +316,21 @@ def test_the_review_form_is_offered_exactly_when_the_service_accepts_a_review(cl
     assert not services.can_review(ev.users["evaluator_ptk"], ev.pekalongan)  # not assigned
     assert not services.can_review(ev.users["staf_pkl"], ev.pekalongan)  # the other side
     assert "Simpan penilaian" in client.get(url("review", ev.pekalongan)).content.decode()
+
+
+def test_the_submission_list_is_paginated_and_a_bad_page_is_404(client, ev: EvalWorld, monkeypatch):
+    from evaluations import views
+
+    monkeypatch.setattr(views, "SUBMISSIONS_PER_PAGE", 1)
+    client.force_login(ev.users["nasional"])
+    total = Submission.objects.count()
+    assert total >= 2
+
+    pages = [client.get(reverse("evaluations:list"), {"page": n}) for n in range(1, total + 1)]
+
+    assert [p.status_code for p in pages] == [200] * total
+    shown = [p.context["page_obj"].object_list[0].pk for p in pages]
+    assert sorted(shown) == sorted(Submission.objects.values_list("pk", flat=True))
+    assert f"Halaman 1 dari {total}" in pages[0].content.decode()
+    assert client.get(reverse("evaluations:list"), {"page": total + 1}).status_code == 404
+    assert client.get(reverse("evaluations:list"), {"page": "x"}).status_code == 404
