@@ -15,6 +15,7 @@ from itertools import pairwise
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.fields.json import KT
 
 from dimensions.models import Dimension, SubDimension
 from kelurahan.models import Regency
@@ -450,6 +451,46 @@ def published_results(
         submissions = submissions.filter(period=period)
     results = filter_results(_rank(_results(submissions)), kind=kind, province=province, cohort=cohort)
     results.sort(key=lambda r: (-r.period.year, -r.period.semester, -r.period.stage, r.rank or 0, r.regency.name))
+    return results
+
+
+def published_submissions() -> QuerySet[Submission]:
+    """Published submissions with their region and period, for paging results in the database (see `page_results`)."""
+    return Submission.objects.filter(status=SubmissionStatus.PUBLISHED).select_related("regency", "period")
+
+
+def page_results(page: list[Submission]) -> list[RegionResult]:
+    """The results of a page of published submissions, in the page's order, each ranked within its whole period.
+
+    Ranks are national (over every published result of the period, not just the page or a filtered list). Three
+    queries whatever the page: the frozen overall scores of the page's periods counted per score, the periods'
+    submissions whose result is not frozen, and (only if there are any) their answers.
+    """
+    periods = {s.period_id for s in page}
+    published = Submission.objects.filter(status=SubmissionStatus.PUBLISHED, period_id__in=periods).order_by()
+    counts: dict[int, list[tuple[Decimal | None, int]]] = defaultdict(list)
+    frozen_scores = (
+        published.filter(result__isnull=False)
+        .annotate(overall=KT("result__overall"))
+        .values_list("period_id", "overall")
+        .annotate(n=Count("pk"))
+    )
+    for period_id, overall, n in frozen_scores:
+        counts[period_id].append((_decimal(overall), n))
+    computed = {
+        r.submission.pk: r for r in _computed(list(published.filter(result__isnull=True).select_related("period")))
+    }
+    for result in computed.values():
+        counts[result.submission.period_id].append((result.overall, 1))
+
+    results = []
+    for submission in page:
+        result = _thaw(submission) if submission.result else computed[submission.pk]
+        result.submission = submission
+        # As `_rank`: ties share the rank of the first of them, a missing score counts as 0.
+        mine = result.overall or Decimal(0)
+        result.rank = 1 + sum(n for score, n in counts[submission.period_id] if (score or Decimal(0)) > mine)
+        results.append(result)
     return results
 
 

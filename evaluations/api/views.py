@@ -16,20 +16,37 @@ from api.permissions import AuthenticatedPolicyRead
 from api.viewsets import StrictQueryParamsMixin
 from dimensions.models import Dimension
 from evaluations.models import Answer, Submission, SubmissionStatus
-from evaluations.selectors import published_results
+from evaluations.selectors import page_results, published_submissions
 
 from . import serializers
 
 
 class ResultViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
-    """Published semester evaluation results: one row per region and period, ranked within the period."""
+    """Published semester evaluation results: one row per region and period, ranked within the period.
+
+    Paged in the database by submission id (cursor pagination like every list); the page's rows are built from
+    the frozen `Submission.result` and ranked over their whole period (`evaluations.selectors.page_results`).
+    """
 
     serializer_class = serializers.ResultSerializer
-    pagination_class = None
     filter_backends = []
+    ordering = ["id"]
+    # `ResultQuerySerializer` field -> lookup on the published submissions.
+    lookups = {
+        "period": "period_id",
+        "year": "period__year",
+        "semester": "period__semester",
+        "regency": "regency_id",
+        "province": "regency__province_id",
+        "kind": "regency__kind",
+    }
 
     def allowed_query_params(self) -> set[str]:
-        return set(serializers.ResultQuerySerializer().fields)
+        paginator = self.paginator
+        return set(serializers.ResultQuerySerializer().fields) | {
+            paginator.cursor_query_param,
+            paginator.page_size_query_param,
+        }
 
     @extend_schema(
         summary="List published evaluation results (by period, region)",
@@ -39,21 +56,13 @@ class ResultViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
     def list(self, request: Request) -> Response:
         query = serializers.ResultQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        wanted = query.validated_data
-        results = published_results()
-        checks = {
-            "period": lambda r: r.submission.period_id,
-            "year": lambda r: r.submission.period.year,
-            "semester": lambda r: r.submission.period.semester,
-            "regency": lambda r: r.submission.regency_id,
-            "province": lambda r: r.submission.regency.province_id,
-            "kind": lambda r: r.submission.regency.kind,
-        }
-        for name, value in wanted.items():
-            results = [r for r in results if checks[name](r) == value]
+        submissions = published_submissions().filter(
+            **{self.lookups[name]: value for name, value in query.validated_data.items()}
+        )
+        page = self.paginate_queryset(submissions)
         codes = dict(Dimension.objects.values_list("pk", "code"))
-        data = serializers.ResultSerializer(results, many=True, context={"dimension_codes": codes}).data
-        return Response(data)
+        data = serializers.ResultSerializer(page_results(page), many=True, context={"dimension_codes": codes}).data
+        return self.get_paginated_response(data)
 
 
 class SubmissionFilter(filters.FilterSet):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -12,6 +14,7 @@ from accounts.models import Role
 from accounts.services import user_set_role
 from dimensions.models import Dimension, InnovationLink
 from evaluations.models import Answer, Submission, SubmissionStatus
+from evaluations.selectors import published_results
 from kelurahan.models import Village
 from masterplan.models import ActionItem
 from masterplan.services import masterplan_version_create
@@ -174,27 +177,60 @@ def publish_result(regency, period, score):
     return submission
 
 
+RESULTS = "/api/v1/evaluation-results/"
+
+
 def test_published_results_only_ranked_and_filtered(api, pekalongan, pontianak):
     period = EvaluationPeriodFactory()
     publish_result(pekalongan, period, 3)
     publish_result(pontianak, period, 4)
     Submission.objects.create(period=EvaluationPeriodFactory(), regency=pekalongan, status=SubmissionStatus.ACCEPTED)
 
-    results = api.get("/api/v1/evaluation-results/").json()
-    assert [(r["regency"], r["rank"]) for r in results] == [("61.71", 1), ("33.75", 2)]
-    assert results[0]["dimensions"] == [{"dimension": "governance", "score": 4.0}]
-    assert [r["regency"] for r in api.get("/api/v1/evaluation-results/", {"province": "33"}).json()] == ["33.75"]
-    assert api.get("/api/v1/evaluation-results/", {"year": 1999}).status_code == 400
-    assert api.get("/api/v1/evaluation-results/", {"semester": 3}).status_code == 400
+    body = api.get(RESULTS).json()
+    assert body["next"] is None
+    results = body["results"]
+    assert [(r["regency"], r["rank"]) for r in results] == [("33.75", 2), ("61.71", 1)]
+    assert results[1]["dimensions"] == [{"dimension": "governance", "score": 4.0}]
+    # A filtered list keeps the national rank in the period.
+    assert [(r["regency"], r["rank"]) for r in api.get(RESULTS, {"province": "33"}).json()["results"]] == [("33.75", 2)]
+    assert api.get(RESULTS, {"period": period.pk, "regency": "61.71"}).json()["results"][0]["rank"] == 1
+    assert api.get(RESULTS, {"year": 1999}).status_code == 400
+    assert api.get(RESULTS, {"semester": 3}).status_code == 400
+    assert api.get(RESULTS, {"page_size": 201}).status_code == 400
+    assert api.get(RESULTS, {"cursor": "nonsense"}).status_code == 404
+
+
+def test_results_are_paged_and_ranked_over_the_whole_period_frozen_or_not(api, pekalongan, pontianak):
+    period, later = EvaluationPeriodFactory(), EvaluationPeriodFactory()
+    first = publish_result(pekalongan, period, 3)
+    publish_result(pontianak, period, 4)
+    publish_result(pekalongan, later, 5)
+    publish_result(pontianak, later, 5)
+    call_command("freeze_results", stdout=io.StringIO())
+    # Published after the freeze: its result is added up from the answers.
+    Submission.objects.filter(pk=first.pk).update(result=None)
+    expected = {(r.submission.pk, r.rank) for r in published_results()}
+
+    seen, url, params = [], RESULTS, {"page_size": 1}
+    while url:
+        body = api.get(url, params).json()
+        seen += [(r["submission"], r["rank"]) for r in body["results"]]
+        url, params = body["next"], None
+    assert len(seen) == 4
+    assert set(seen) == expected
+    assert [rank for _pk, rank in seen] == [2, 1, 1, 1]
 
 
 def test_results_run_constant_queries(api, pekalongan, pontianak):
     period = EvaluationPeriodFactory()
     publish_result(pekalongan, period, 3)
-    small = queries_for(api, "/api/v1/evaluation-results/")
+    small = queries_for(api, RESULTS)
     publish_result(pontianak, period, 4)
     publish_result(pontianak, EvaluationPeriodFactory(), 5)
-    assert queries_for(api, "/api/v1/evaluation-results/") == small
+    assert queries_for(api, RESULTS, {"page_size": 200}) == small
+    call_command("freeze_results", stdout=io.StringIO())
+    # Frozen results skip adding up the answers.
+    assert queries_for(api, RESULTS, {"page_size": 200}) == small - 1
 
 
 def test_submissions_need_a_sign_in_and_follow_the_policy(api, api_for, pekalongan, pontianak):
