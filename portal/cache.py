@@ -34,7 +34,9 @@ PAGE_PREFIX = "portal:page:"
 PAGE_TIMEOUT = 60 * 60
 # Query parameters the public pages understand. A URL with any other parameter is answered uncached, so made-up
 # query strings cannot fill the cache with copies of the same page.
-CACHEABLE_PARAMS = frozenset({"page", "q", "type", "region", "dimension", "kind", "status", "year"})
+CACHEABLE_PARAMS = frozenset(
+    {"page", "q", "type", "region", "dimension", "kind", "status", "year", "periode", "jenis", "provinsi", "kohort"}
+)
 MAX_CACHEABLE_URL = 300
 # How long one request may hold the right to re-render a page before another may try.
 REBUILD_LOCK = 30

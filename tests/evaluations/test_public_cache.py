@@ -113,3 +113,17 @@ def test_the_results_table_reads_the_published_results_once(client, ev: EvalWorl
     assert page.status_code == 200
     assert "Kota Pekalongan" in page.content.decode()
     assert len(calls) == 1
+
+
+def test_a_filtered_results_table_is_cached_too(client, ev: EvalWorld, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(ev, "pekalongan")
+    filtered = reverse("results:index") + f"?periode={ev.pekalongan.period_id}&jenis=kota&provinsi=33"
+    first = client.get(filtered)
+    assert first.status_code == 200
+
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get(filtered)
+
+    assert len(captured) == 0
+    assert again.content == first.content
