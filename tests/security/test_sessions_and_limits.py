@@ -66,11 +66,13 @@ def test_the_request_limit_leaves_room_for_the_largest_upload(settings):
     assert settings.FILE_UPLOAD_MAX_MEMORY_SIZE <= 2_621_440
 
 
-def test_passwords_need_ten_characters_and_are_not_common():
+def test_passwords_need_twelve_characters_and_are_not_common():
+    """ASVS 2.1.1: at least 12 characters; 2.1.7: not a known common password."""
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError
 
-    for weak in ("short1", "password123", "1234567890123"):
+    for weak in ("short1", "kotacerdas1", "password123", "1234567890123"):
         with pytest.raises(ValidationError):
             validate_password(weak)
+    validate_password("kotacerdas12")  # exactly 12
     validate_password("kelurahan-pintar-2026!")
