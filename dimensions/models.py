@@ -155,6 +155,10 @@ class Innovation(SearchNameMixin):
         ]
         indexes = [
             models.Index(fields=["is_published", "dimension"], name="innovation_pub_dimension"),
+            # The API's cursor orderings (`-updated_at` by default, `name`), ties broken by the id: a page is read
+            # from the index instead of sorting every innovation.
+            models.Index(fields=["-updated_at", "-id"], name="innovation_updated_id"),
+            models.Index(fields=["name", "-updated_at", "-id"], name="innovation_name_updated_id"),
         ]
 
     def __str__(self) -> str:

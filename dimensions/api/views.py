@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from api.viewsets import PolicyWriteViewSet, PublicReadViewSet
 from dimensions.models import Dimension, Innovation, InnovationLink, SubDimension
+from kelurahan.models import Programme
 
 from . import filters, serializers
 
@@ -44,8 +45,13 @@ class InnovationViewSet(PolicyWriteViewSet):
     serializer_class = serializers.InnovationSerializer
     filterset_class = filters.InnovationFilter
     lookup_value_regex = r"[0-9]{1,9}"
-    # The portal's rule (dimensions.selectors.public_innovations): published, in a region whose programme is.
-    published = Q(is_published=True, agency__regency__programme__is_published=True)
+    # The portal's rule (dimensions.selectors.public_innovations): published, in a region whose programme is. The
+    # regions as a subquery, not joins through regency and programme: the planner can then walk the index of the
+    # cursor ordering and stop after a page, instead of joining and sorting every published innovation.
+    published = Q(
+        is_published=True,
+        agency__regency_id__in=Programme.objects.filter(is_published=True).values("regency_id"),
+    )
     ordering = ["-updated_at", "-id"]
     ordering_fields = ["updated_at", "name", "id"]
 

@@ -12,7 +12,8 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Role
 from accounts.services import user_set_role
-from dimensions.models import Dimension, InnovationLink
+from dimensions.models import Dimension, Innovation, InnovationLink
+from dimensions.selectors import public_innovations
 from evaluations.models import Answer, Submission, SubmissionStatus
 from evaluations.selectors import published_results
 from kelurahan.models import Village
@@ -78,6 +79,35 @@ def test_anonymous_visitors_see_published_innovations_only(api, pekalongan):
     assert {r["id"] for r in results} == {i.pk for i in published}
     draft = make_innovations(pekalongan, 1, is_published=False)[0]
     assert api.get(f"{INNOVATIONS}{draft.pk}/").status_code == 404
+
+
+def all_pages(client, url, params) -> list[int]:
+    ids = []
+    while url:
+        body = client.get(url, params).json()
+        ids += [r["id"] for r in body["results"]]
+        url, params = body["next"], None
+    return ids
+
+
+@pytest.mark.parametrize("ordering", ["-updated_at", "updated_at", "name", "-name", "id"])
+def test_innovation_pages_list_exactly_the_portals_public_innovations_in_order(api, pekalongan, pontianak, ordering):
+    from kelurahan.models import Programme
+
+    shown = make_innovations(pekalongan, 4)
+    make_innovations(pekalongan, 1, is_published=False)
+    hidden = make_innovations(pontianak, 2)
+    Programme.objects.filter(regency=pontianak).update(is_published=False)
+    # Ties on the ordering field (same time, same name) are broken by the id, also across pages.
+    Innovation.objects.update(updated_at=dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
+    Innovation.objects.filter(pk__in=[shown[0].pk, shown[2].pk, hidden[0].pk]).update(name="Sama")
+
+    field = ordering.lstrip("-")
+    tiebreak = [f for f in ("-updated_at", "-id") if f.lstrip("-") != field]
+    expected = list(public_innovations().order_by(ordering, *tiebreak).values_list("pk", flat=True))
+    assert len(expected) == 4
+    assert all_pages(api, INNOVATIONS, {"ordering": ordering, "page_size": 1}) == expected
+    assert all_pages(api, INNOVATIONS, {"ordering": ordering, "page_size": 3}) == expected
 
 
 def test_staff_also_see_their_own_regions_drafts_but_not_other_regions(api_for, pekalongan, pontianak):
