@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import django_filters as filters
-from django.db.models import Exists, OuterRef
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from api.filters import BooleanFilter, IntegerFilter
@@ -50,11 +50,14 @@ class DistrictFilter(filters.FilterSet):
 
 
 def published_enrolment():
-    return Exists(
-        KelurahanPintar.objects.filter(
-            village=OuterRef("pk"), is_published=True, village__regency__programme__is_published=True
-        )
-    )
+    """For a village list: enrolled in Kelurahan Pintar, and both the enrolment and the region's programme published.
+
+    The programme is checked on the listed village's own region, not by joining the enrolment back to its village,
+    region and programme: that join made PostgreSQL hash every village of the country for each page.
+    """
+    published_regions = Programme.objects.filter(is_published=True).values("regency_id")
+    enrolled = Exists(KelurahanPintar.objects.filter(village=OuterRef("pk"), is_published=True))
+    return ExpressionWrapper(Q(enrolled) & Q(regency_id__in=published_regions), output_field=BooleanField())
 
 
 class VillageFilter(filters.FilterSet):
