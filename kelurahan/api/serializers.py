@@ -6,7 +6,6 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, serializers
 
 from accounts import policy
@@ -22,26 +21,25 @@ class ProvinceSerializer(serializers.ModelSerializer):
 
 
 class ProgrammeFactsSerializer(serializers.ModelSerializer):
+    """A region's programme facts, nested in the region: null unless the programme is published."""
+
     class Meta:
         model = Programme
         fields = ["joined_year", "cohort", "summary", "website", "updated_at"]
 
+    def get_attribute(self, instance: Regency):
+        programme = getattr(instance, "programme", None)
+        return programme if programme is not None and programme.is_published else None
+
 
 class RegencySerializer(serializers.ModelSerializer):
     province_name = serializers.CharField(source="province.name", read_only=True)
-    programme = serializers.SerializerMethodField()
+    # One nested serializer for the whole list, not a new one built for every row.
+    programme = ProgrammeFactsSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Regency
         fields = ["code", "name", "kind", "slug", "province", "province_name", "programme"]
-
-    @extend_schema_field(ProgrammeFactsSerializer(allow_null=True))
-    def get_programme(self, regency: Regency):
-        """The programme facts, when the region's programme is published (null otherwise)."""
-        programme = getattr(regency, "programme", None)
-        if programme is None or not programme.is_published:
-            return None
-        return ProgrammeFactsSerializer(programme, context=self.context).data
 
 
 class DistrictSerializer(serializers.ModelSerializer):

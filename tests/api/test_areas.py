@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from kelurahan.models import Village
+from kelurahan.models import KelurahanPintar, Village
 from tests.factories import KelurahanPintarFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +24,8 @@ def test_it_lists_provinces_and_regencies_with_published_programme_facts(api, pe
     regencies = {r["code"]: r for r in api.get("/api/v1/regencies/").json()["results"]}
     assert regencies["33.75"]["programme"]["joined_year"] == 2018
     assert regencies["61.71"]["programme"] is None
+    pontianak.programme.delete()
+    assert api.get("/api/v1/regencies/61.71/").json()["programme"] is None
 
     participating = api.get("/api/v1/regencies/", {"participating": "true"}).json()["results"]
     assert [r["code"] for r in participating] == ["33.75"]
@@ -58,11 +60,19 @@ def test_it_filters_villages_in_kelurahan_pintar(api, pekalongan):
     # Like the portal: an enrolment counts once the region's programme is published.
     Programme.objects.filter(regency=pekalongan).update(is_published=False)
     assert api.get(VILLAGES, {"kelurahan_pintar": "true"}).json()["results"] == []
+    assert api.get(f"{VILLAGES}33.75.02.1004/").json()["kelurahan_pintar"] is False
+    not_enrolled = api.get(VILLAGES, {"kelurahan_pintar": "false", "regency": "33.75", "page_size": 200})
+    assert "33.75.02.1004" in [v["code"] for v in not_enrolled.json()["results"]]
 
     Programme.objects.filter(regency=pekalongan).update(is_published=True)
     enrolled = api.get(VILLAGES, {"kelurahan_pintar": "true"}).json()["results"]
     assert [(v["code"], v["kelurahan_pintar"]) for v in enrolled] == [("33.75.02.1004", True)]
     assert api.get(f"{VILLAGES}33.75.02.1004/").json()["kelurahan_pintar"] is True
+    assert not any(v["kelurahan_pintar"] for v in api.get(VILLAGES, {"kelurahan_pintar": "false"}).json()["results"])
+
+    # An enrolment that is not published does not count either.
+    KelurahanPintar.objects.filter(village=village).update(is_published=False)
+    assert api.get(f"{VILLAGES}33.75.02.1004/").json()["kelurahan_pintar"] is False
 
 
 def test_cursor_pages_follow_each_other_without_overlap(api, pekalongan, pontianak):
