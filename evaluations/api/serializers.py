@@ -27,9 +27,17 @@ class PeriodSerializer(serializers.ModelSerializer):
         fields = ["id", "year", "semester", "stage"]
 
 
+def _score_field() -> serializers.DecimalField:
+    return serializers.DecimalField(max_digits=4, decimal_places=2, coerce_to_string=False, allow_null=True)
+
+
 class DimensionScoreSerializer(serializers.Serializer):
     dimension = serializers.CharField(help_text="Dimension code.")
-    score = serializers.DecimalField(max_digits=4, decimal_places=2, coerce_to_string=False, allow_null=True)
+    score = _score_field()
+
+
+# Represents the scores of every row (see `ResultSerializer.get_dimensions`).
+DIMENSION_SCORE = _score_field()
 
 
 class ResultSerializer(serializers.Serializer):
@@ -47,12 +55,16 @@ class ResultSerializer(serializers.Serializer):
 
     @extend_schema_field(DimensionScoreSerializer(many=True))
     def get_dimensions(self, result) -> list[dict]:
+        # Represented as `DimensionScoreSerializer` would, without building that serializer for every row of a page
+        # (which cost more than the rest of the page).
         codes = self.context["dimension_codes"]
-        rows = [
-            {"dimension": codes.get(pk, str(pk)), "score": score}
+        return [
+            {
+                "dimension": codes.get(pk, str(pk)),
+                "score": None if score is None else DIMENSION_SCORE.to_representation(score),
+            }
             for pk, score in sorted(result.dimensions.items(), key=lambda item: codes.get(item[0], ""))
         ]
-        return DimensionScoreSerializer(rows, many=True).data
 
 
 class AnswerSerializer(serializers.ModelSerializer):
