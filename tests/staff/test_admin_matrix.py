@@ -26,7 +26,7 @@ from django.db.models import ProtectedError, RestrictedError
 from tests.accounts.test_policy_matrix import EXPECTED, ROLES
 from tests.files import PDF, upload
 from tests.staff.admin_client import admin_url, change_form_data
-from tests.world import PLACES, World, build_world
+from tests.world import PLACES, World
 
 pytestmark = pytest.mark.django_db
 
@@ -34,11 +34,6 @@ pytestmark = pytest.mark.django_db
 def _registered_labels() -> list[str]:
     # django-axes' sign-in log has its own admin (Django permissions only: superusers).
     return sorted(model._meta.label_lower for model in admin.site._registry if model._meta.app_label != "axes")
-
-
-@pytest.fixture
-def world(areas) -> World:
-    return build_world()
 
 
 class Rollback(Exception):

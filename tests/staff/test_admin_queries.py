@@ -12,7 +12,7 @@ from kelurahan.models import Village
 from masterplan.models import ActionItem
 from masterplan.services import masterplan_version_create
 from tests.staff.admin_client import admin_url
-from tests.world import OTHER_VILLAGE, OWN_VILLAGE, SIBLING_VILLAGE, World, _place, build_world
+from tests.world import OTHER_VILLAGE, OWN_VILLAGE, SIBLING_VILLAGE, World, _place
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +25,6 @@ CHANGE_PAGES = [
     "masterplan.masterplanversion",
     "evaluations.submission",
 ]
-
-
-@pytest.fixture
-def world(areas) -> World:
-    return build_world()
 
 
 def grow(world: World, times: int = 6) -> None:

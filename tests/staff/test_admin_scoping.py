@@ -7,20 +7,9 @@ from django.urls import reverse
 
 from dimensions.models import Innovation, InnovationLink
 from tests.staff.admin_client import admin_url, change_form_data
-from tests.world import World, build_world
+from tests.world import World
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(areas) -> World:
-    return build_world()
-
-
-@pytest.fixture
-def staff(client, world):
-    client.force_login(world.users["regency_staff"])
-    return client
 
 
 def innovations(world: World) -> dict[str, Innovation]:

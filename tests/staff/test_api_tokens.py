@@ -10,16 +10,10 @@ from django.utils import translation
 from api.models import ApiToken
 from api.services import api_token_check
 from tests.staff.admin_client import admin_url
-from tests.world import World, build_world
 
 pytestmark = pytest.mark.django_db
 
 KEY = re.compile(r"sc_[0-9a-f]{8}_[A-Za-z0-9_-]{43}")
-
-
-@pytest.fixture
-def world(areas) -> World:
-    return build_world()
 
 
 def test_the_key_is_shown_once_after_creating_and_the_digest_never(client, world):

@@ -12,14 +12,8 @@ from django.utils import timezone
 
 from dimensions.models import Innovation
 from evaluations.models import EvaluationPeriod
-from tests.world import World, build_world
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(areas) -> World:
-    return build_world()
 
 
 def test_regency_staff_see_stale_innovations_missing_books_and_the_open_period(client, world):

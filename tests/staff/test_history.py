@@ -9,14 +9,8 @@ from dimensions.models import Innovation
 from kelurahan.models import LegalBasis
 from masterplan.models import ActionItem
 from tests.staff.admin_client import admin_url, change_form_data
-from tests.world import World, build_world
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(areas) -> World:
-    return build_world()
 
 
 def history_form_url(obj, record) -> str:

@@ -24,20 +24,9 @@ from tests.staff.test_spreadsheets import (
     as_xlsx,
     innovation_row,
 )
-from tests.world import OWN_VILLAGE, SIBLING_VILLAGE, World, build_world
+from tests.world import OWN_VILLAGE, SIBLING_VILLAGE
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(areas) -> World:
-    return build_world()
-
-
-@pytest.fixture
-def staff(client, world):
-    client.force_login(world.users["regency_staff"])
-    return client
 
 
 ACTION_HEADERS = [column.name for column in ACTION_COLUMNS]

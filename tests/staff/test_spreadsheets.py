@@ -14,24 +14,13 @@ from dimensions.models import Innovation
 from dimensions.spreadsheets import COLUMNS as INNOVATION_COLUMNS
 from masterplan.models import ActionItem
 from masterplan.spreadsheets import COLUMNS as ACTION_COLUMNS
-from tests.world import OTHER_VILLAGE, OWN_VILLAGE, SIBLING_VILLAGE, World, build_world
+from tests.world import OTHER_VILLAGE, OWN_VILLAGE, SIBLING_VILLAGE
 
 pytestmark = pytest.mark.django_db
 
 IMPORT_INNOVATIONS = reverse("admin:dimensions_innovation_import")
 IMPORT_ACTIONS = reverse("admin:masterplan_actionitem_import")
 HEADERS = [column.name for column in INNOVATION_COLUMNS]
-
-
-@pytest.fixture
-def world(areas) -> World:
-    return build_world()
-
-
-@pytest.fixture
-def staff(client, world):
-    client.force_login(world.users["regency_staff"])
-    return client
 
 
 def innovation_row(**values) -> list[str]:
