@@ -268,22 +268,32 @@ def reusable_evidence(submission: Submission) -> QuerySet[AnswerEvidence]:
 # --- queues ------------------------------------------------------------------------------------------------------
 
 
-def review_queue(submissions: QuerySet[Submission]) -> QuerySet[Submission]:
-    """Submissions waiting for or in review, oldest due first; pass a QuerySet already scoped by the policy."""
-    return (
-        submissions.filter(
-            status__in=[
-                SubmissionStatus.SUBMITTED,
-                SubmissionStatus.RESUBMITTED,
-                SubmissionStatus.IN_REVIEW,
-                SubmissionStatus.REVISION_REQUESTED,
-                SubmissionStatus.ACCEPTED,
-            ]
-        )
-        .select_related("regency__province", "period")
-        .annotate(answer_count=Count("answers"))
-        .order_by("period__review_due_on", "regency__name")
+def review_queue(submissions: QuerySet[Submission], shown: int) -> tuple[list[Submission], int]:
+    """The `shown` submissions waiting for or in review that are due first, each with `answer_count`, and how many
+    wait in all (3 queries at most; pass a QuerySet already scoped by the policy).
+
+    The answers are counted for the shown rows only: counting them for every waiting submission of the country
+    (a national user's queue) would read a hundred answers per submission.
+    """
+    waiting = submissions.filter(
+        status__in=[
+            SubmissionStatus.SUBMITTED,
+            SubmissionStatus.RESUBMITTED,
+            SubmissionStatus.IN_REVIEW,
+            SubmissionStatus.REVISION_REQUESTED,
+            SubmissionStatus.ACCEPTED,
+        ]
     )
+    rows = list(
+        waiting.select_related("regency__province", "period").order_by("period__review_due_on", "regency__name")[:shown]
+    )
+    total = len(rows) if len(rows) < shown else waiting.count()
+    counts = dict(
+        Answer.objects.filter(submission__in=rows).values_list("submission").annotate(n=Count("pk")).order_by()
+    )
+    for row in rows:
+        row.answer_count = counts.get(row.pk, 0)
+    return rows, total
 
 
 # --- published results --------------------------------------------------------------------------------------------

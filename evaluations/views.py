@@ -53,6 +53,8 @@ def _refused(request: HttpRequest, error: services.WorkflowError, pk: int, where
 
 
 SUBMISSIONS_PER_PAGE = 50
+# The review queue shows the submissions due first; the rest are in the list below, by status.
+QUEUE_SHOWN = 50
 
 
 @login_required
@@ -65,7 +67,9 @@ def submission_list(request: HttpRequest) -> HttpResponse:
     )
     if status in SubmissionStatus.values:
         submissions = submissions.filter(status=status)
-    queue = selectors.review_queue(scoped) if "review" in services.side_of(request.user) else None
+    queue = queue_total = None
+    if "review" in services.side_of(request.user):
+        queue, queue_total = selectors.review_queue(scoped, QUEUE_SHOWN)
     return render(
         request,
         "evaluations/submission_list.html",
@@ -73,6 +77,7 @@ def submission_list(request: HttpRequest) -> HttpResponse:
             "page_obj": paginate(request, submissions, SUBMISSIONS_PER_PAGE),
             "query": urlencode({"status": status}) if status in SubmissionStatus.values else "",
             "queue": queue,
+            "queue_total": queue_total,
             "statuses": SubmissionStatus.choices,
             "status": status,
         },

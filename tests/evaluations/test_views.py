@@ -334,3 +334,23 @@ def test_the_submission_list_is_paginated_and_a_bad_page_is_404(client, ev: Eval
     assert f"Halaman 1 dari {total}" in pages[0].content.decode()
     assert client.get(reverse("evaluations:list"), {"page": total + 1}).status_code == 404
     assert client.get(reverse("evaluations:list"), {"page": "x"}).status_code == 404
+
+
+def test_the_review_queue_shows_the_first_due_with_their_answer_counts_and_says_how_many_wait(
+    client, ev: EvalWorld, monkeypatch
+):
+    from evaluations import views
+
+    u = ev.users
+    walk(ev.pekalongan, u["staf_pkl"], u["evaluator"], u["nasional"], S.SUBMITTED)
+    walk(ev.pontianak, u["staf_ptk"], u["evaluator_ptk"], u["nasional"], S.SUBMITTED)
+    monkeypatch.setattr(views, "QUEUE_SHOWN", 1)
+    client.force_login(u["nasional"])
+
+    response = client.get(reverse("evaluations:list"))
+
+    queue = response.context["queue"]
+    assert len(queue) == 1
+    assert response.context["queue_total"] == 2
+    assert queue[0].answer_count == Answer.objects.filter(submission=queue[0]).count() > 0
+    assert "1 yang jatuh tempo lebih dulu dari 2" in response.content.decode()
