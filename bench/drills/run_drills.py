@@ -9,6 +9,11 @@ is the cache and broker of a gunicorn (production settings, 2 workers) serving t
 (sc_national on the shared PostgreSQL, read only). A load client (8 threads) requests region, kelurahan, API and
 health pages; after 15 s Redis is stopped for 60 s, then started again; 20 s more. Pass: no 5xx at all, the
 health check says "degraded" while Redis is down and "ok" after, and the cache holds keys again afterwards.
+It also proves that queued reminders survive the outage (`Reminders`): before it, `--reminders` rows due today
+(drill users, deleted afterwards) are created and half of them queued while no worker runs, so the tasks wait
+in the broker (and its append-only file); during it the other half are queued too, which must not fail the
+caller and leaves them planned; after Redis is back a real Celery worker starts and the sweeper's enqueue runs
+once. Pass also needs every row sent within 120 s, each email written exactly once (counted by Message-ID).
 
 `postgres`: a private PostgreSQL cluster (initdb into /tmp, port 5433) holds a demo database; gunicorn runs
 with CONN_MAX_AGE=600, CONN_HEALTH_CHECKS on and the cache off (every request reaches the database). After
@@ -24,6 +29,7 @@ import argparse
 import http.client
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -38,6 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 PY = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+CELERY = ROOT / ".venv" / "bin" / "celery"
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 
 
@@ -154,6 +161,129 @@ def print_timeline(rows: list[dict[str, object]], marks: dict[int, str]) -> None
 
 # -- Redis ----------------------------------------------------------------------------------------------------
 
+BROKER_DB = 1
+
+
+def broker_queue_length(port: int) -> int:
+    """Tasks waiting in the default Celery queue of the drill's Redis (database BROKER_DB)."""
+    command = ["redis-cli", "-p", str(port), "-n", str(BROKER_DB), "llen", "celery"]
+    out = subprocess.run(command, capture_output=True, text=True)
+    return int(out.stdout.strip() or 0)
+
+
+def mail_figures(folder: Path) -> dict[str, int]:
+    """Files the file email backend wrote (one per connection) and the emails in them, by Message-ID."""
+    files = sorted(folder.glob("*.log"))
+    ids = [m for f in files for m in re.findall(rb"^Message-ID: (\S+)", f.read_bytes(), re.MULTILINE)]
+    return {"email_files": len(files), "emails_written": len(ids), "duplicate_emails": len(ids) - len(set(ids))}
+
+
+class Reminders:
+    """The reminders of the Redis drill: queued before the outage, planned during it, all sent after it.
+
+    The rows are created, queued and removed by bench/drills/reminder_rows.py in processes of their own with the
+    drill's environment (production settings, the drill Redis as broker), like a web request or the beat would.
+    After the outage the sweeper's step runs as `enqueue_due` on the drill's rows only, not `sweep()`: the
+    national dataset is shared, and other planned reminders in it are none of the drill's business.
+    """
+
+    def __init__(self, env: dict[str, str], count: int, redis_port: int) -> None:
+        self.tag = secrets.token_hex(4)
+        self.count = count
+        self.redis_port = redis_port
+        self.mail = Path(tempfile.mkdtemp(prefix="sc-drill-mail-"))
+        self.env = {
+            **env,
+            # A database of its own, so the cache check (`dbsize` of database 0) still counts cache keys only.
+            "CELERY_BROKER_URL": f"redis://127.0.0.1:{redis_port}/{BROKER_DB}",
+            "EMAIL_URL": f"filemail:///{self.mail}",  # django-environ drops the first "/" of the path
+            "LOG_LEVEL": "INFO",
+        }
+        self.figures: dict[str, object] = {}
+        self.worker: subprocess.Popen | None = None
+        self.thread: threading.Thread | None = None
+        self.error: BaseException | None = None
+
+    def rows(self, command: str, *args: object) -> dict:
+        script = ROOT / "bench" / "drills" / "reminder_rows.py"
+        done = subprocess.run(
+            [str(PY), str(script), command, self.tag, *map(str, args)],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode:
+            raise RuntimeError(f"reminder_rows.py {command} failed:\n{done.stderr[-2000:]}")
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+    def before_outage(self) -> None:
+        half = self.count // 2
+        planned = self.rows("plan", 0, half)
+        self.figures.update(
+            planned_before_outage=planned["created"],
+            queued_before_outage=planned["queued"],
+            broker_tasks_before_outage=broker_queue_length(self.redis_port),
+        )
+
+    def during_outage(self) -> None:
+        half = self.count // 2
+        planned = self.rows("plan", half, self.count - half)
+        self.figures.update(
+            planned_during_outage=planned["created"],
+            queued_during_outage=planned["queued"],
+            left_planned_unqueued=planned["unqueued"],
+            enqueue_seconds_during_outage=planned["seconds"],
+        )
+
+    def deliver_after_restart(self, restarted: float) -> None:
+        """In a thread, so the health checks of the web load go on meanwhile; `finish` joins it."""
+        self.thread = threading.Thread(target=self._deliver, args=(restarted,), daemon=True)
+        self.thread.start()
+
+    def _deliver(self, restarted: float) -> None:
+        try:
+            self.figures["broker_tasks_after_restart"] = broker_queue_length(self.redis_port)
+            self.worker = self._start_worker()
+            self.figures["queued_by_sweep"] = self.rows("enqueue")["queued"]
+            final = self.rows("wait", max(120 - (time.monotonic() - restarted), 1))
+            sent = final["statuses"].get("sent", 0)
+            self.figures.update(
+                sent_after=sent,
+                statuses_after=final["statuses"],
+                seconds_restart_to_all_sent=round(time.monotonic() - restarted, 1) if sent == self.count else None,
+            )
+        except BaseException as exc:
+            self.error = exc
+
+    def _start_worker(self) -> subprocess.Popen:
+        command = [str(CELERY), "-A", "smartcity", "worker", "--pool=solo", "--without-gossip", "--without-mingle"]
+        command += ["--without-heartbeat", "--hostname", f"drill-{self.tag}@%h"]
+        log = open(Path(tempfile.gettempdir()) / f"drill-worker-{self.tag}.log", "ab")  # noqa: SIM115
+        return subprocess.Popen(command, cwd=ROOT, env=self.env, start_new_session=True, stdout=log, stderr=log)
+
+    def finish(self) -> dict[str, object]:
+        if self.thread is not None:
+            self.thread.join(150)
+        time.sleep(2)  # a repeat of a batch, if any, would write its emails now
+        self.figures.update(mail_figures(self.mail))
+        if self.error is not None:
+            self.figures["error"] = f"{type(self.error).__name__}: {self.error}"
+        return self.figures
+
+    def passed(self) -> bool:
+        figures = self.figures
+        all_sent = figures.get("sent_after") == figures.get("emails_written") == self.count
+        return all_sent and figures.get("duplicate_emails") == 0
+
+    def close(self) -> None:
+        if self.worker is not None:
+            stop(self.worker)
+        try:
+            self.figures["cleanup"] = self.rows("cleanup")
+        finally:
+            shutil.rmtree(self.mail, ignore_errors=True)
+
 
 def redis_drill(args: argparse.Namespace) -> dict[str, object]:
     port = args.redis_port
@@ -175,26 +305,34 @@ def redis_drill(args: argparse.Namespace) -> dict[str, object]:
     server = start_gunicorn(env, args.web_port)
     paths = discover_paths(env)
     health: list[tuple[float, str]] = []
+    reminders = Reminders(env, args.reminders, port)
     try:
+        reminders.before_outage()
         with Load(args.web_port, paths) as load:
             time.sleep(15)
             down_at = load.now()
             stop(redis)
             print(f"redis stopped at t={down_at:.1f}s", flush=True)
+            reminders.during_outage()
             while load.now() < down_at + args.outage:
                 health.append((load.now(), json.loads(get(args.web_port, "/healthz")[1])["status"]))
                 time.sleep(1)
             redis = start_redis()
             up_at = load.now()
+            reminders.deliver_after_restart(time.monotonic())
             print(f"redis started at t={up_at:.1f}s", flush=True)
             while load.now() < up_at + 20:
                 health.append((load.now(), json.loads(get(args.web_port, "/healthz")[1])["status"]))
                 time.sleep(1)
+            delivered = reminders.finish()
         keys = int(subprocess.run(["redis-cli", "-p", str(port), "dbsize"], capture_output=True, text=True).stdout)
     finally:
         stop(server)
-        stop(redis)
-        shutil.rmtree(folder, ignore_errors=True)
+        try:
+            reminders.close()  # while Redis runs: deleting the rows may touch the cache
+        finally:
+            stop(redis)
+            shutil.rmtree(folder, ignore_errors=True)
     rows = timeline(load.records)
     print_timeline(rows, {int(down_at): "<- Redis stopped", int(up_at): "<- Redis started"})
     statuses = Counter(status for _t, _p, status, _ms in load.records)
@@ -213,9 +351,11 @@ def redis_drill(args: argparse.Namespace) -> dict[str, object]:
         "health_degraded_during": degraded_seen,
         "health_ok_after": bool(ok_after) and all(state == "ok" for state in ok_after),
         "cache_keys_after": keys,
+        "reminders": delivered,
         "timeline": rows,
     }
-    result["passed"] = result["server_errors"] == 0 and degraded_seen and result["health_ok_after"] and keys > 0
+    web_passed = result["server_errors"] == 0 and degraded_seen and result["health_ok_after"] and keys > 0
+    result["passed"] = web_passed and reminders.passed()
     return result
 
 
@@ -307,6 +447,7 @@ def main() -> None:
     parser.add_argument("--pg-port", type=int, default=5433)
     parser.add_argument("--web-port", type=int, default=8820)
     parser.add_argument("--outage", type=int, default=60, help="seconds Redis stays down")
+    parser.add_argument("--reminders", type=int, default=300, help="reminders queued around the Redis outage")
     args = parser.parse_args()
     results = []
     for name in ("redis", "postgres") if args.drill == "all" else (args.drill,):
