@@ -301,7 +301,8 @@ def redis_drill(args: argparse.Namespace) -> dict[str, object]:
 
     redis = start_redis()
     env = base_env(args.database_url, f"redis://127.0.0.1:{port}/0")
-    subprocess.run([str(PY), "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    for step in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):  # a fresh checkout too
+        subprocess.run([str(PY), "manage.py", *step], cwd=ROOT, env=env, check=True)
     server = start_gunicorn(env, args.web_port)
     paths = discover_paths(env)
     health: list[tuple[float, str]] = []
@@ -380,7 +381,7 @@ def postgres_drill(args: argparse.Namespace) -> dict[str, object]:
         subprocess.run(["createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "sc_drill"], check=True)
         env = base_env(url, "", cache=False)
         env["DEMO_DATA_ALLOWED"] = "true"
-        for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
+        for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"], ["load_demo"]):
             subprocess.run([str(PY), "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
         server = start_gunicorn(env, args.web_port + 1)
         paths = discover_paths(env)
