@@ -1,7 +1,8 @@
 -- wrk script: GET paths read from a file (one per line), cycling from a random start per thread, as if behind
 -- nginx (X-Forwarded-Proto: https). Optional second argument: a Cookie header (staff workload).
--- Optional third argument: a mean think time in ms. Each connection is then a user who waits between 0.5 and
--- 1.5 times that long before the next request (wrk's delay(); the wait is not part of the latency).
+-- Optional third argument: a mean think time in ms: each connection waits 0.5-1.5 times that long before its next
+-- request (wrk's delay()). Not used by run.py: against gunicorn's sync workers, which close every connection,
+-- part of the wait showed up as latency (trivial view p50 224 ms instead of 22 ms).
 -- Prints one JSON line with the latency percentiles at the end.
 --   wrk -t1 -c50 -d30s -s bench/load/wrk_paths.lua http://127.0.0.1:8800 -- paths.txt "sessionid=..." 1000
 
