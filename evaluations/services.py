@@ -112,6 +112,8 @@ TRANSITIONS: dict[str, Transition] = {
 }
 # The region may change answers and evidence only here.
 REGION_EDITABLE = frozenset({S.DRAFT, S.REVISION_REQUESTED})
+# Transitions `_require_open` refuses once the period is closed (so no button offers them).
+OPEN_PERIOD_ONLY = frozenset({"submit"})
 
 
 # --- who may act ---------------------------------------------------------------------------------------------------
@@ -126,7 +128,12 @@ def side_of(user: User | None) -> set[str]:
 def allowed_transitions(user: User | None, submission: Submission) -> list[str]:
     """Transitions the user could make now (status and side; the reach is assumed checked by the caller)."""
     sides = side_of(user)
-    return [t.name for t in TRANSITIONS.values() if submission.status in t.sources and t.side in sides]
+    closed = submission.period.closed_at is not None
+    return [
+        t.name
+        for t in TRANSITIONS.values()
+        if submission.status in t.sources and t.side in sides and not (t.name in OPEN_PERIOD_ONLY and closed)
+    ]
 
 
 def _authorise(user: User | None, submission: Submission, side: str) -> None:

@@ -280,6 +280,8 @@ def test_in_a_closed_period_the_fill_page_offers_no_form_and_a_tampered_post_is_
     open_page = client.get(url("fill", ev.pekalongan)).content.decode()
     assert f'name="present-{ev.questions[0].pk}"' in open_page
     assert "Simpan draf" in open_page
+    submit_action = f'action="{url("transition", ev.pekalongan, name="submit")}"'
+    assert submit_action in client.get(url("detail", ev.pekalongan)).content.decode()
     assert services.can_edit_answers(staff, ev.pekalongan)
 
     ev.period.closed_at = timezone.now()
@@ -292,6 +294,9 @@ def test_in_a_closed_period_the_fill_page_offers_no_form_and_a_tampered_post_is_
     html = page.content.decode()
     assert 'name="present-' not in html
     assert "Simpan draf" not in html
+    # No button for what the service refuses in a closed period.
+    assert submit_action not in client.get(url("detail", ev.pekalongan)).content.decode()
+    assert "submit" not in services.allowed_transitions(staff, ev.pekalongan)
     assert "Periode evaluasi sudah ditutup." in html
 
     response = client.post(url("fill", ev.pekalongan), answers_post(ev))
