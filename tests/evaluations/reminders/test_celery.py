@@ -13,6 +13,7 @@ from evaluations.models import Reminder, ReminderStatus
 from evaluations.reminders.planning import plan_reminders
 from evaluations.reminders.tasks import enqueue_due
 from smartcity.celery import app
+from tests.evaluations.reminders.broker import use_broker
 
 
 def test_beat_plans_daily_at_seven_jakarta_time_and_sweeps_every_ten_minutes():
@@ -40,17 +41,9 @@ def dead_broker():
     """The broker is a port where nothing listens (Redis down), and tasks are not run eagerly."""
     saved = (app.conf.broker_url, app.conf.task_always_eager)
 
-    def use(url, eager):
-        if app._pool is not None:
-            app._pool.force_close_all()
-        app._pool = None
-        app.amqp._producer_pool = None
-        app.conf.broker_url = url
-        app.conf.task_always_eager = eager
-
-    use("redis://127.0.0.1:1/0", False)
+    use_broker("redis://127.0.0.1:1/0", eager=False)
     yield
-    use(*saved)
+    use_broker(saved[0], eager=saved[1])
 
 
 def test_with_the_broker_down_queueing_returns_quickly_and_the_reminders_wait_planned(world, dead_broker):

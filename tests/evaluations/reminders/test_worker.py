@@ -34,6 +34,7 @@ from evaluations.reminders.tasks import enqueue_due, send_batch, sweep
 from smartcity.celery import app
 from tests.evaluations.conftest import build_eval_world
 from tests.evaluations.flow import walk
+from tests.evaluations.reminders.broker import use_broker
 
 pytestmark = [pytest.mark.worker, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -200,23 +201,14 @@ def stack(tmp_path):
     }
     worker = Worker(env, tmp_path / "worker.log")
     saved = (app.conf.broker_url, app.conf.task_always_eager)
-    _reset_producers(redis.url, eager=False)
+    use_broker(redis.url, eager=False)
     try:
         yield type("Stack", (), {"redis": redis, "worker": worker, "mail": mail_dir})
     finally:
         worker.stop()
         redis.stop()
-        _reset_producers(saved[0], eager=saved[1])
+        use_broker(saved[0], eager=saved[1])
         close_old_connections()
-
-
-def _reset_producers(url: str, *, eager: bool) -> None:
-    if app._pool is not None:
-        app._pool.force_close_all()
-    app._pool = None
-    app.amqp._producer_pool = None
-    app.conf.broker_url = url
-    app.conf.task_always_eager = eager
 
 
 def emails(mail_dir: Path) -> list[Path]:
