@@ -230,6 +230,7 @@ INNOVATIONS = Sheet(
     row=row,
     filename="inovasi",
     field_columns={
+        "pk": "slug",  # an existing innovation is named by its slug
         "name": "nama",
         "slug": "slug",
         "kind": "jenis",

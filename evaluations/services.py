@@ -128,7 +128,7 @@ def side_of(user: User | None) -> set[str]:
 def allowed_transitions(user: User | None, submission: Submission) -> list[str]:
     """Transitions the user could make now (status and side; the reach is assumed checked by the caller)."""
     sides = side_of(user)
-    closed = submission.period.closed_at is not None
+    closed = _closed_period_error(submission) is not None
     return [
         t.name
         for t in TRANSITIONS.values()
@@ -163,9 +163,14 @@ def _status_error(submission: Submission, doing: str) -> WorkflowError:
     )
 
 
+def _closed_period_error(submission: Submission) -> WorkflowError | None:
+    """The refusal for a submission whose period is closed (None while it is open): the one rule."""
+    return WorkflowError(_("The evaluation period is closed.")) if submission.period.closed_at is not None else None
+
+
 def _require_open(submission: Submission) -> None:
-    if submission.period.closed_at is not None:
-        raise WorkflowError(_("The evaluation period is closed."))
+    if (error := _closed_period_error(submission)) is not None:
+        raise error
 
 
 # --- transitions ---------------------------------------------------------------------------------------------------
@@ -353,8 +358,8 @@ def _answers_refusal(user: User | None, submission: Submission) -> Exception | N
         return error
     if submission.status not in REGION_EDITABLE:
         return _status_error(submission, pgettext("it cannot be …", "changed"))
-    if submission.period.closed_at is not None:
-        return WorkflowError(_("The evaluation period is closed."))
+    if (error := _closed_period_error(submission)) is not None:
+        return error
     if not policy.can(user, Action.CHANGE, Answer(submission=submission)):
         return PermissionDenied(_("You may not change this answer."))
     return None

@@ -224,6 +224,7 @@ def validate(user: Any, sheet: Sheet, rows: list[dict[str, str]]) -> Checked:
                 column = sheet.field_columns.get(key[0], key[0])
                 errors.append(RowError(index, column, _("The same value as row %(row)s.") % {"row": seen[key]}))
                 duplicate = True
+                break  # one error a row: the first key it repeats
             seen[key] = index
         if not duplicate:
             objects.append((obj, related))
